@@ -1,0 +1,22 @@
+import { userId } from '@icp/schema';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { publicProcedure, router } from '../trpc/trpc.js';
+
+export const authRouter = router({
+  /** How to sign in here, and who is signed in (null when nobody is). */
+  session: publicProcedure.query(({ ctx }) => ({
+    mode: ctx.authMode.kind,
+    user: ctx.user === null ? null : { id: ctx.user.id, isAdmin: ctx.user.isAdmin },
+  })),
+
+  /** Local mode only: a token for any user id, signed with the server's own key. */
+  localSignIn: publicProcedure
+    .input(z.object({ userId: userId.trim() }))
+    .mutation(async ({ ctx, input }) => {
+      if (ctx.authMode.kind !== 'local') {
+        throw new AppError('FORBIDDEN', 'Local sign-in is only available in local mode');
+      }
+      return { userId: input.userId, token: await ctx.authMode.signToken(input.userId) };
+    }),
+});

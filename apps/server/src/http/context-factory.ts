@@ -1,0 +1,21 @@
+import type { Authenticate } from '../auth/authenticator.js';
+import type { Db } from '../db/connect.js';
+import type { AuthMode, Context } from '../trpc/context.js';
+
+export type CreateContext = (authorization: string | undefined) => Promise<Context>;
+
+/** Builds each request's context; the same for the tRPC endpoint and the REST adapter. */
+export function createContextFactory(deps: {
+  db: Db;
+  authenticate: Authenticate;
+  authMode: AuthMode;
+  now?: () => Date;
+}): CreateContext {
+  const now = deps.now ?? (() => new Date());
+  return async (authorization) => ({
+    db: deps.db,
+    user: await deps.authenticate(authorization),
+    authMode: deps.authMode,
+    now,
+  });
+}

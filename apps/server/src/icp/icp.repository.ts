@@ -1,0 +1,92 @@
+import type { Icp } from '@icp/schema';
+import type { Db } from '../db/connect.js';
+import type { IcpRow, NewIcpRow } from '../db/database.js';
+
+/** The stored row as the API shows it, keys in documented order. */
+export function icpFromRow(row: IcpRow): Icp {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    leadProviderCriteria: JSON.parse(row.lead_provider_criteria),
+    customFilterCriteria: JSON.parse(row.custom_filter_criteria),
+    crmFilters: row.crm_filters === null ? null : JSON.parse(row.crm_filters),
+    userIds: JSON.parse(row.user_ids),
+    leadsPerList: row.leads_per_list,
+    activeUntil: row.active_until,
+  };
+}
+
+function rowFromIcp(icp: Icp): NewIcpRow {
+  return {
+    id: icp.id,
+    name: icp.name,
+    description: icp.description,
+    lead_provider_criteria: JSON.stringify(icp.leadProviderCriteria),
+    custom_filter_criteria: JSON.stringify(icp.customFilterCriteria),
+    crm_filters: icp.crmFilters === null ? null : JSON.stringify(icp.crmFilters),
+    user_ids: JSON.stringify(icp.userIds),
+    leads_per_list: icp.leadsPerList,
+    active_until: icp.activeUntil,
+    created_at: icp.createdAt,
+    updated_at: icp.updatedAt,
+  };
+}
+
+export async function findIcpById(db: Db, id: string): Promise<Icp | undefined> {
+  const row = await db.selectFrom('icps').selectAll().where('id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : icpFromRow(row);
+}
+
+/** ICPs whose `userIds` hold the user, oldest first: an index range scan of the membership. */
+export async function listIcpsOfUser(db: Db, userId: string): Promise<Icp[]> {
+  const rows = await db
+    .selectFrom('icp_members as m')
+    .innerJoin('icps as i', 'i.id', 'm.icp_id')
+    .selectAll('i')
+    .where('m.user_id', '=', userId)
+    .orderBy('m.icp_created_at')
+    .orderBy('m.icp_id')
+    .execute();
+  return rows.map(icpFromRow);
+}
+
+async function insertMembers(db: Db, icp: Icp, userIds: readonly string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await db
+    .insertInto('icp_members')
+    .values(
+      userIds.map((userId) => ({ user_id: userId, icp_id: icp.id, icp_created_at: icp.createdAt })),
+    )
+    .execute();
+}
+
+/** Stores a new ICP and its membership rows; call inside a transaction. */
+export async function insertIcp(db: Db, icp: Icp): Promise<void> {
+  await db.insertInto('icps').values(rowFromIcp(icp)).execute();
+  await insertMembers(db, icp, icp.userIds);
+}
+
+/** Overwrites a stored ICP, adjusting membership to its new `userIds`; call inside a transaction. */
+export async function replaceIcp(db: Db, previous: Icp, next: Icp): Promise<void> {
+  const { id, created_at, ...changes } = rowFromIcp(next);
+  await db.updateTable('icps').set(changes).where('id', '=', id).execute();
+
+  const removed = previous.userIds.filter((userId) => !next.userIds.includes(userId));
+  const added = next.userIds.filter((userId) => !previous.userIds.includes(userId));
+  if (removed.length > 0) {
+    await db
+      .deleteFrom('icp_members')
+      .where('icp_id', '=', id)
+      .where('user_id', 'in', removed)
+      .execute();
+  }
+  await insertMembers(db, next, added);
+}
+
+export async function deleteIcpById(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('icp_members').where('icp_id', '=', id).execute();
+  await db.deleteFrom('icps').where('id', '=', id).execute();
+}

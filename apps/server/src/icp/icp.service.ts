@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { Icp, IcpCreate, IcpPatch } from '@icp/schema';
+import type { AuthUser } from '../auth/auth-user.js';
+import type { Db } from '../db/connect.js';
+import { AppError, icpForbidden, icpNotFound, staleIfMatch } from '../errors.js';
+import { canAccessIcp } from './icp.access.js';
+import { etagOf } from './icp.etag.js';
+import { applyIcpPatch } from './icp.patch.js';
+import { deleteIcpById, findIcpById, insertIcp, replaceIcp } from './icp.repository.js';
+import { userIdsOnCreate } from './icp.user-ids.js';
+import { findRememberedCreate, rememberCreate } from './idempotency.repository.js';
+
+export interface IcpWithEtag {
+  icp: Icp;
+  etag: string;
+}
+
+export interface Idempotency {
+  key: string;
+  requestHash: string;
+}
+
+/** Creates an ICP; with an idempotency key, a repeated request returns the first response. */
+export async function createIcp(
+  db: Db,
+  user: AuthUser,
+  body: IcpCreate,
+  now: Date,
+  idempotency?: Idempotency,
+): Promise<IcpWithEtag & { replayed: boolean }> {
+  const timestamp = now.toISOString();
+  const icp: Icp = {
+    id: randomUUID(),
+    name: body.name,
+    description: body.description,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    leadProviderCriteria: body.leadProviderCriteria,
+    customFilterCriteria: body.customFilterCriteria,
+    crmFilters: body.crmFilters,
+    userIds: userIdsOnCreate(body.userIds, user.id),
+    leadsPerList: body.leadsPerList,
+    activeUntil: body.activeUntil,
+  };
+
+  return db.transaction().execute(async (tx) => {
+    if (idempotency !== undefined) {
+      const remembered = await findRememberedCreate(tx, user.id, idempotency.key, now);
+      if (remembered !== undefined) {
+        if (remembered.requestHash !== idempotency.requestHash) {
+          throw new AppError(
+            'CONFLICT',
+            'This Idempotency-Key was already used with a different request body',
+          );
+        }
+        const first = JSON.parse(remembered.responseBody) as Icp;
+        return { icp: first, etag: etagOf(first), replayed: true };
+      }
+    }
+    await insertIcp(tx, icp);
+    if (idempotency !== undefined) {
+      await rememberCreate(
+        tx,
+        { userId: user.id, ...idempotency, icpId: icp.id, responseBody: JSON.stringify(icp) },
+        now,
+      );
+    }
+    return { icp, etag: etagOf(icp), replayed: false };
+  });
+}
+
+/**
+ * Re-reads the ICP inside the write transaction, so a change that landed after the caller's
+ * checks (another request, another replica) is never overwritten unseen.
+ */
+async function lockedCurrent(tx: Db, user: AuthUser, checked: IcpWithEtag, ifMatch?: string) {
+  const current = await findIcpById(tx, checked.icp.id);
+  if (current === undefined) throw icpNotFound();
+  if (!canAccessIcp(user, current)) throw icpForbidden();
+  if (ifMatch !== undefined && etagOf(current) !== checked.etag) throw staleIfMatch();
+  return current;
+}
+
+export async function updateIcp(
+  db: Db,
+  user: AuthUser,
+  checked: IcpWithEtag,
+  patch: IcpPatch,
+  now: Date,
+  ifMatch?: string,
+): Promise<IcpWithEtag> {
+  return db.transaction().execute(async (tx) => {
+    const current = await lockedCurrent(tx, user, checked, ifMatch);
+    const next = applyIcpPatch(current, patch, now);
+    if (next !== current) await replaceIcp(tx, current, next);
+    return { icp: next, etag: etagOf(next) };
+  });
+}
+
+export async function deleteIcp(
+  db: Db,
+  user: AuthUser,
+  checked: IcpWithEtag,
+  ifMatch?: string,
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await lockedCurrent(tx, user, checked, ifMatch);
+    await deleteIcpById(tx, checked.icp.id);
+  });
+}

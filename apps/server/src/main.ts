@@ -1,0 +1,27 @@
+import { InvalidEnvironmentError, parseEnv } from './env.js';
+import { startIcpService } from './service.js';
+
+async function main(): Promise<void> {
+  const env = parseEnv();
+  const service = await startIcpService(env);
+  const mode = service.authMode.kind === 'local' ? 'local sign-in (development)' : 'JWT';
+  console.log(
+    `ICP service listening on ${service.url} (auth: ${mode}, database: ${env.DATABASE_URL})`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: finishing in-flight requests, then closing the database`);
+    await service.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof InvalidEnvironmentError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import type { Icp } from '@icp/schema';
+import { Hono, type Context as HonoContext } from 'hono';
+import { unauthenticated } from '../errors.js';
+import type { CreateContext } from '../http/context-factory.js';
+import { createCaller } from '../trpc/app-router.js';
+import { readJsonBody } from './json-body.js';
+import { methodNotAllowed } from './method-not-allowed.js';
+
+export const ICPS_PATH = '/api/v1/entities/icps';
+
+function withIcp(c: HonoContext, result: { icp: Icp; etag: string }, status: 200 | 201 = 200) {
+  c.header('ETag', result.etag);
+  return c.json(result.icp, status);
+}
+
+/**
+ * The documented ICP endpoints: each translates HTTP to one procedure call. Authentication is
+ * checked before the body is read, so a caller without a token always learns that first.
+ */
+export function icpRoutes(createContext: CreateContext): Hono {
+  const routes = new Hono();
+
+  const signedInCaller = async (c: HonoContext) => {
+    const ctx = await createContext(c.req.header('authorization'));
+    if (ctx.user === null) throw unauthenticated();
+    return createCaller(ctx);
+  };
+  const ifMatchOf = (c: HonoContext) => c.req.header('if-match');
+
+  routes.get('/', async (c) => c.json(await (await signedInCaller(c)).icp.list()));
+
+  routes.post('/', async (c) => {
+    const caller = await signedInCaller(c);
+    const result = await caller.icp.create({
+      body: await readJsonBody(c),
+      idempotencyKey: c.req.header('idempotency-key'),
+    } as Parameters<typeof caller.icp.create>[0]);
+    c.header('Location', `${ICPS_PATH}/${result.icp.id}`);
+    if (result.replayed) c.header('Idempotent-Replayed', 'true');
+    return withIcp(c, result, 201);
+  });
+  routes.all('/', methodNotAllowed(['GET', 'POST']));
+
+  routes.get('/:id', async (c) =>
+    withIcp(c, await (await signedInCaller(c)).icp.byId({ id: c.req.param('id') })),
+  );
+
+  routes.patch('/:id', async (c) => {
+    const caller = await signedInCaller(c);
+    const body = await readJsonBody(c);
+    const input = { id: c.req.param('id'), ifMatch: ifMatchOf(c), body };
+    return withIcp(c, await caller.icp.update(input as Parameters<typeof caller.icp.update>[0]));
+  });
+
+  routes.delete('/:id', async (c) => {
+    await (await signedInCaller(c)).icp.delete({ id: c.req.param('id'), ifMatch: ifMatchOf(c) });
+    return c.body(null, 204);
+  });
+  routes.all('/:id', methodNotAllowed(['GET', 'PATCH', 'DELETE']));
+
+  return routes;
+}

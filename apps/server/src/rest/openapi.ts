@@ -1,0 +1,140 @@
+import {
+  errorEnvelope,
+  icp,
+  icpCreateInput,
+  icpList,
+  icpPatchInput,
+  idempotencyKey,
+  ifMatch,
+} from '@icp/schema';
+import { z } from 'zod';
+import { createDocument, type ZodOpenApiResponsesObject } from 'zod-openapi';
+import { ICPS_PATH } from './icps.routes.js';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+const errorResponses = (statuses: Record<string, string>): ZodOpenApiResponsesObject =>
+  Object.fromEntries(
+    Object.entries(statuses).map(([status, description]) => [
+      status,
+      { description, ...json(errorEnvelope) },
+    ]),
+  );
+
+const common = {
+  '401': 'User is not authenticated. Ensure a valid session exists.',
+  '429': 'Too many requests; retry after the time in Retry-After.',
+  '500': 'An unexpected server error occurred.',
+};
+const oneIcp = {
+  ...common,
+  '403': 'User does not have access to this ICP.',
+  '404': 'No ICP exists with the specified ID.',
+};
+const withBody = {
+  '400': 'Invalid request body. Check the details field for specific validation errors.',
+  '413': 'The request body is larger than the limit.',
+  '415': 'The body is not sent as application/json.',
+};
+const etagHeader = {
+  ETag: { description: 'Strong entity tag of the ICP', schema: { type: 'string' as const } },
+};
+const idPath = z.object({ id: z.string().meta({ description: 'The ICP id (a UUID)' }) });
+const ifMatchHeaders = z.object({ 'if-match': ifMatch.optional() });
+
+/** The OpenAPI 3.1 document of the REST API, generated from the schema package. */
+export function createOpenApiDocument(): ReturnType<typeof createDocument> {
+  return createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'ICP service',
+      version: '1.0.0',
+      description: 'Ideal Customer Profiles: who to target, and how leads are found for them.',
+    },
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A JWT (user id in `sub`) or an API key (`icp_...`).',
+        },
+      },
+    },
+    security: [{ bearerAuth: [] }],
+    paths: {
+      [ICPS_PATH]: {
+        get: {
+          operationId: 'listIcps',
+          summary: 'List ICPs',
+          description: 'ICPs whose userIds hold the authenticated user, oldest first.',
+          responses: {
+            '200': { description: 'The ICPs the user has access to.', ...json(icpList) },
+            ...errorResponses(common),
+          },
+        },
+        post: {
+          operationId: 'createIcp',
+          summary: 'Create ICP',
+          description: 'Creates an ICP; the authenticated user is added to its userIds.',
+          requestParams: { header: z.object({ 'idempotency-key': idempotencyKey.optional() }) },
+          requestBody: { required: true, ...json(icpCreateInput) },
+          responses: {
+            '201': { description: 'The created ICP.', headers: etagHeader, ...json(icp) },
+            ...errorResponses({
+              ...withBody,
+              ...common,
+              '409': 'The Idempotency-Key was used with a different body.',
+            }),
+          },
+        },
+      },
+      [`${ICPS_PATH}/{id}`]: {
+        get: {
+          operationId: 'getIcp',
+          summary: 'Get ICP',
+          requestParams: { path: idPath },
+          responses: {
+            '200': { description: 'The ICP.', headers: etagHeader, ...json(icp) },
+            ...errorResponses(oneIcp),
+          },
+        },
+        patch: {
+          operationId: 'updateIcp',
+          summary: 'Update ICP',
+          description:
+            'Partial update: keys left out stay unchanged, null clears nullable keys, arrays are replaced whole.',
+          requestParams: { path: idPath, header: ifMatchHeaders },
+          requestBody: { required: true, ...json(icpPatchInput) },
+          responses: {
+            '200': { description: 'The updated ICP.', headers: etagHeader, ...json(icp) },
+            ...errorResponses({
+              ...withBody,
+              ...oneIcp,
+              '412': 'If-Match does not match the current ETag.',
+            }),
+          },
+        },
+        delete: {
+          operationId: 'deleteIcp',
+          summary: 'Delete ICP',
+          requestParams: { path: idPath, header: ifMatchHeaders },
+          responses: {
+            '204': { description: 'Deleted.' },
+            ...errorResponses({ ...oneIcp, '412': 'If-Match does not match the current ETag.' }),
+          },
+        },
+      },
+      '/healthz': {
+        get: {
+          operationId: 'health',
+          summary: 'Health',
+          security: [],
+          responses: {
+            '200': { description: 'Ready.', ...json(z.object({ status: z.literal('ok') })) },
+            ...errorResponses({ '503': 'The database cannot be reached or is not migrated.' }),
+          },
+        },
+      },
+    },
+  });
+}

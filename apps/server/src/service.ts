@@ -1,0 +1,44 @@
+import { createAuthenticator } from './auth/authenticator.js';
+import { configureAuth } from './auth/configure-auth.js';
+import { type Db, openSqlite } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { type Env, sqlitePathOf } from './env.js';
+import { createApp } from './http/app.js';
+import { createContextFactory } from './http/context-factory.js';
+import { listen } from './http/server.js';
+import type { AuthMode } from './trpc/context.js';
+
+export interface IcpService {
+  url: string;
+  port: number;
+  db: Db;
+  authMode: AuthMode;
+  /** Drains in-flight requests, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Opens and migrates the database, then serves the API on the configured host and port. */
+export async function startIcpService(env: Env): Promise<IcpService> {
+  const db = openSqlite(sqlitePathOf(env.DATABASE_URL));
+  try {
+    await migrateToLatest(db);
+    const { authMode, verifyJwt } = await configureAuth(env);
+    const authenticate = createAuthenticator({ db, verifyJwt, adminUserIds: env.ADMIN_USER_IDS });
+    const createContext = createContextFactory({ db, authenticate, authMode });
+    const app = createApp({ db, createContext, bodyLimitBytes: env.BODY_LIMIT_BYTES });
+    const server = await listen(app, env.HOST, env.PORT);
+    return {
+      url: server.url,
+      port: server.port,
+      db,
+      authMode,
+      stop: async () => {
+        await server.close(env.SHUTDOWN_GRACE_MS);
+        await db.destroy();
+      },
+    };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}

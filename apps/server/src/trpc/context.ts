@@ -1,0 +1,15 @@
+import type { AuthUser } from '../auth/auth-user.js';
+import type { Db } from '../db/connect.js';
+
+/** How users sign in: tokens from an identity provider, or tokens this server signs (local). */
+export type AuthMode =
+  | { kind: 'jwt' }
+  | { kind: 'local'; signToken: (userId: string) => Promise<string> };
+
+/** What every procedure sees; built per request by the HTTP layer, or directly in tests. */
+export interface Context {
+  db: Db;
+  user: AuthUser | null;
+  authMode: AuthMode;
+  now: () => Date;
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { apiErrorMap } from './validation-messages.js';
+
+// The API's messages ("Required" for a missing key) hold wherever these schemas are parsed.
+z.config({ customError: apiErrorMap });
+
+export * from './crm-filters.js';
+export * from './custom-filter-criteria.js';
+export * from './error-envelope.js';
+export * from './icp.js';
+export * from './lead-provider-criteria.js';
+export * from './request-headers.js';
+export * from './validation-messages.js';
