@@ -16,48 +16,48 @@ const commaSeparatedIds = z
       .filter((id) => id !== ''),
   );
 
-export const envSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-    DATABASE_URL: z
-      .string()
-      .default('file:./data/icp.sqlite')
-      .refine((url) => url.startsWith('file:'), {
-        message: 'must be file:<path to a SQLite file>, such as file:./data/icp.sqlite',
-      }),
-    DATA_DIR: z.string().min(1).default('./data'),
-    AUTH_JWT_PUBLIC_KEY: optionalText,
-    AUTH_JWKS_URL: optionalText.pipe(z.url().optional()),
-    AUTH_JWT_ISSUER: optionalText,
-    AUTH_JWT_AUDIENCE: optionalText,
-    ADMIN_USER_IDS: commaSeparatedIds,
-    BODY_LIMIT_BYTES: z.coerce
-      .number()
-      .int()
-      .min(1_024)
-      .default(1024 * 1024),
-    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
-  })
-  .superRefine((env, ctx) => {
-    if (env.AUTH_JWT_PUBLIC_KEY && env.AUTH_JWKS_URL) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['AUTH_JWKS_URL'],
-        message: 'set either AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL, not both',
-      });
-    }
-    const hasJwtSetting = env.AUTH_JWT_PUBLIC_KEY !== undefined || env.AUTH_JWKS_URL !== undefined;
-    if (env.NODE_ENV === 'production' && !hasJwtSetting) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['AUTH_JWT_PUBLIC_KEY'],
-        message:
-          'production needs a way to verify tokens: set AUTH_JWT_PUBLIC_KEY (a PEM public key) or AUTH_JWKS_URL (for Clerk: https://<your-domain>/.well-known/jwks.json)',
-      });
-    }
-  });
+const envFields = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .default('file:./data/icp.sqlite')
+    .refine((url) => url.startsWith('file:'), {
+      message: 'must be file:<path to a SQLite file>, such as file:./data/icp.sqlite',
+    }),
+  DATA_DIR: z.string().min(1).default('./data'),
+  AUTH_JWT_PUBLIC_KEY: optionalText,
+  AUTH_JWKS_URL: optionalText.pipe(z.url().optional()),
+  AUTH_JWT_ISSUER: optionalText,
+  AUTH_JWT_AUDIENCE: optionalText,
+  ADMIN_USER_IDS: commaSeparatedIds,
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(1024 * 1024),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export const envSchema = envFields.superRefine((env, ctx) => {
+  if (env.AUTH_JWT_PUBLIC_KEY && env.AUTH_JWKS_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['AUTH_JWKS_URL'],
+      message: 'set either AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL, not both',
+    });
+  }
+  const hasJwtSetting = env.AUTH_JWT_PUBLIC_KEY !== undefined || env.AUTH_JWKS_URL !== undefined;
+  if (env.NODE_ENV === 'production' && !hasJwtSetting) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['AUTH_JWT_PUBLIC_KEY'],
+      message:
+        'production needs a way to verify tokens: set AUTH_JWT_PUBLIC_KEY (a PEM public key) or AUTH_JWKS_URL (for Clerk: https://<your-domain>/.well-known/jwks.json)',
+    });
+  }
+});
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -65,7 +65,19 @@ export class InvalidEnvironmentError extends Error {}
 
 /** Parses the environment once at start; a bad value stops the start with a readable message. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = envSchema.safeParse(source);
+  return parseWith(envSchema, source);
+}
+
+/** Only the database settings, for tools that do not serve requests. */
+export function parseDatabaseEnv(source: Record<string, string | undefined> = process.env) {
+  return parseWith(envFields.pick({ DATABASE_URL: true }), source);
+}
+
+function parseWith<T extends z.ZodType>(
+  schema: T,
+  source: Record<string, string | undefined>,
+): z.output<T> {
+  const result = schema.safeParse(source);
   if (result.success) return result.data;
   const lines = result.error.issues.map(
     (issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`,

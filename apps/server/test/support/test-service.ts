@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { createApiKey } from '../../src/auth/api-keys.js';
+import { parseEnv } from '../../src/env.js';
+import { type IcpService, startIcpService } from '../../src/service.js';
+import { type ApiClient, apiClient } from './api-client.js';
+import { makeTempDir } from './temp-dir.js';
+
+export interface TestService extends IcpService {
+  dataDir: string;
+  databasePath: string;
+  api: ApiClient;
+  /** A token for any user id, signed by the server's local-mode key. */
+  tokenFor(userId: string): Promise<string>;
+  /** A freshly issued API key for a user. */
+  apiKeyFor(userId: string): Promise<string>;
+}
+
+/**
+ * The real service on 127.0.0.1 (a free port) over a fresh SQLite file, in local auth mode
+ * unless `env` says otherwise. `stop()` also removes its files.
+ */
+export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
+  const temp = makeTempDir();
+  const databasePath = join(temp.path, 'icp.sqlite');
+  const service = await startIcpService(
+    parseEnv({
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_URL: `file:${databasePath}`,
+      DATA_DIR: temp.path,
+      SHUTDOWN_GRACE_MS: '2000',
+      ...env,
+    }),
+  );
+  return {
+    ...service,
+    dataDir: temp.path,
+    databasePath,
+    api: apiClient(service.url),
+    tokenFor: async (userId) => {
+      if (service.authMode.kind !== 'local') throw new Error('tokenFor needs local auth mode');
+      return service.authMode.signToken(userId);
+    },
+    apiKeyFor: async (userId) => (await createApiKey(service.db, userId, 'test')).key,
+    stop: async () => {
+      await service.stop();
+      temp.remove();
+    },
+  };
+}
