@@ -29,12 +29,20 @@ const trpcCodeOf = {
 export class AppError extends TRPCError {
   readonly appCode: ErrorCode;
   readonly details: ErrorDetail[] | undefined;
+  /** HTTP headers the error response carries, such as `Retry-After`. */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(code: ErrorCode, message: string, details?: ErrorDetail[]) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details?: ErrorDetail[],
+    headers: Record<string, string> = {},
+  ) {
     super({ code: trpcCodeOf[code], message });
     this.name = 'AppError';
     this.appCode = code;
     this.details = details;
+    this.headers = headers;
   }
 
   get httpStatus(): number {

@@ -6,6 +6,7 @@ import { type Env, sqlitePathOf } from './env.js';
 import { createApp } from './http/app.js';
 import { createContextFactory } from './http/context-factory.js';
 import { listen } from './http/server.js';
+import { TokenBucketLimiter } from './rate-limit/token-bucket.js';
 import type { AuthMode } from './trpc/context.js';
 
 export interface IcpService {
@@ -24,7 +25,11 @@ export async function startIcpService(env: Env): Promise<IcpService> {
     await migrateToLatest(db);
     const { authMode, verifyJwt } = await configureAuth(env);
     const authenticate = createAuthenticator({ db, verifyJwt, adminUserIds: env.ADMIN_USER_IDS });
-    const createContext = createContextFactory({ db, authenticate, authMode });
+    const rateLimiter =
+      env.RATE_LIMIT_RPS > 0
+        ? new TokenBucketLimiter(env.RATE_LIMIT_RPS, env.RATE_LIMIT_BURST)
+        : undefined;
+    const createContext = createContextFactory({ db, authenticate, authMode, rateLimiter });
     const app = createApp({ db, createContext, bodyLimitBytes: env.BODY_LIMIT_BYTES });
     const server = await listen(app, env.HOST, env.PORT);
     return {

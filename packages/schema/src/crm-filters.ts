@@ -27,12 +27,14 @@ export const crmFilterCondition = z.discriminatedUnion('mode', [
 ]);
 
 /** Sourcing from a connected CRM. Optional keys left out stay left out. */
-export const crmFilters = z.strictObject({
-  provider: z.literal('bullhorn'),
-  textSearch: z.string().max(1_000).nullable().optional(),
-  query: z.string().max(10_000).nullable().optional(),
-  filters: z.array(crmFilterCondition).max(100).optional(),
-});
+export const crmFilters = z
+  .strictObject({
+    provider: z.literal('bullhorn'),
+    textSearch: z.string().max(1_000).nullable().optional(),
+    query: z.string().max(10_000).nullable().optional(),
+    filters: z.array(crmFilterCondition).max(100).optional(),
+  })
+  .meta({ id: 'CrmFilters' });
 
 export const crmFilterModes = ['equals', 'in', 'startsWith'] as const;
 

@@ -84,12 +84,14 @@ const customFilterVariants = [
 export const customFilterTypes = customFilterVariants.map((variant) => variant.shape.type.value);
 
 /** A filter applied after the lead provider search, told apart by `type`. */
-export const customFilterCriterion = z.discriminatedUnion('type', customFilterVariants, {
-  error: (issue) =>
-    issue.code === 'invalid_union'
-      ? `Unknown custom filter type; expected one of ${customFilterTypes.join(', ')}`
-      : undefined,
-});
+export const customFilterCriterion = z
+  .discriminatedUnion('type', customFilterVariants, {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? `Unknown custom filter type; expected one of ${customFilterTypes.join(', ')}`
+        : undefined,
+  })
+  .meta({ id: 'CustomFilterCriterion' });
 
 export const customFilterCriteria = z.array(customFilterCriterion).max(100);
 

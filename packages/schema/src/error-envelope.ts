@@ -41,13 +41,15 @@ export const errorDetail = z.object({
 });
 
 /** The body of every error response, on every route. */
-export const errorEnvelope = z.object({
-  error: z.object({
-    code: errorCode,
-    message: z.string(),
-    details: z.array(errorDetail).optional(),
-  }),
-});
+export const errorEnvelope = z
+  .object({
+    error: z.object({
+      code: errorCode,
+      message: z.string(),
+      details: z.array(errorDetail).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
 
 export type ErrorCode = z.infer<typeof errorCode>;
 export type ErrorDetail = z.infer<typeof errorDetail>;

@@ -28,13 +28,15 @@ const icpFields = {
 };
 
 /** Body of `POST /api/v1/entities/icps`. Unknown keys are errors, not silent defaults. */
-export const icpCreateInput = z.strictObject({
-  ...icpFields,
-  description: icpFields.description.default(null),
-  crmFilters: icpFields.crmFilters.default(null),
-  leadsPerList: icpFields.leadsPerList.default(LEADS_PER_LIST_DEFAULT),
-  activeUntil: icpFields.activeUntil.default(null),
-});
+export const icpCreateInput = z
+  .strictObject({
+    ...icpFields,
+    description: icpFields.description.default(null),
+    crmFilters: icpFields.crmFilters.default(null),
+    leadsPerList: icpFields.leadsPerList.default(LEADS_PER_LIST_DEFAULT),
+    activeUntil: icpFields.activeUntil.default(null),
+  })
+  .meta({ id: 'IcpCreate' });
 
 /**
  * Body of `PATCH /api/v1/entities/icps/{id}`: keys left out stay unchanged, `null` clears the
@@ -42,22 +44,25 @@ export const icpCreateInput = z.strictObject({
  */
 export const icpPatchInput = z
   .strictObject({ ...icpFields, userIds: icpFields.userIds.min(1) })
-  .partial();
+  .partial()
+  .meta({ id: 'IcpPatch' });
 
 /** An ICP as every endpoint returns it. */
-export const icp = z.strictObject({
-  id: z.uuid(),
-  name: z.string(),
-  description: z.string().nullable(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  leadProviderCriteria,
-  customFilterCriteria,
-  crmFilters: crmFilters.nullable(),
-  userIds: z.array(userId),
-  leadsPerList: z.number().int(),
-  activeUntil: z.iso.datetime().nullable(),
-});
+export const icp = z
+  .strictObject({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    leadProviderCriteria,
+    customFilterCriteria,
+    crmFilters: crmFilters.nullable(),
+    userIds: z.array(userId),
+    leadsPerList: z.number().int(),
+    activeUntil: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'Icp' });
 
 export const icpList = z.array(icp);
 

@@ -40,11 +40,13 @@ export const baseProviderFilters = z.looseObject({
 });
 
 /** One lead provider search. Without `type` it is a person search (legacy form), kept as sent. */
-export const leadProviderCriterion = z.strictObject({
-  provider: z.literal('baseProvider'),
-  type: z.enum(['person', 'company']).optional(),
-  filters: baseProviderFilters,
-});
+export const leadProviderCriterion = z
+  .strictObject({
+    provider: z.literal('baseProvider'),
+    type: z.enum(['person', 'company']).optional(),
+    filters: baseProviderFilters,
+  })
+  .meta({ id: 'LeadProviderCriterion' });
 
 export const leadProviderCriteria = z.array(leadProviderCriterion).max(100);
 

@@ -1,5 +1,6 @@
 import type { Authenticate } from '../auth/authenticator.js';
 import type { Db } from '../db/connect.js';
+import type { TokenBucketLimiter } from '../rate-limit/token-bucket.js';
 import type { AuthMode, Context } from '../trpc/context.js';
 
 export type CreateContext = (authorization: string | undefined) => Promise<Context>;
@@ -10,6 +11,7 @@ export function createContextFactory(deps: {
   authenticate: Authenticate;
   authMode: AuthMode;
   now?: () => Date;
+  rateLimiter?: TokenBucketLimiter | undefined;
 }): CreateContext {
   const now = deps.now ?? (() => new Date());
   return async (authorization) => ({
@@ -17,5 +19,6 @@ export function createContextFactory(deps: {
     user: await deps.authenticate(authorization),
     authMode: deps.authMode,
     now,
+    rateLimiter: deps.rateLimiter,
   });
 }

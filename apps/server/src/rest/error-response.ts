@@ -18,6 +18,7 @@ export function errorResponse(c: HonoContext, thrown: unknown): Response {
   const error = asAppError(thrown);
   if (error.appCode === 'INTERNAL_ERROR') console.error(thrown);
   if (error.appCode === 'UNAUTHORIZED') c.header('WWW-Authenticate', 'Bearer');
+  for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
   c.header('Cache-Control', 'no-store');
   return c.json(envelopeOf(error), error.httpStatus as ContentfulStatusCode);
 }

@@ -1,5 +1,6 @@
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Db } from '../db/connect.js';
+import type { TokenBucketLimiter } from '../rate-limit/token-bucket.js';
 
 /** How users sign in: tokens from an identity provider, or tokens this server signs (local). */
 export type AuthMode =
@@ -12,4 +13,6 @@ export interface Context {
   user: AuthUser | null;
   authMode: AuthMode;
   now: () => Date;
+  /** Absent when rate limits are off. */
+  rateLimiter?: TokenBucketLimiter | undefined;
 }

@@ -1,5 +1,5 @@
 import { initTRPC } from '@trpc/server';
-import { asAppError, unauthenticated } from '../errors.js';
+import { AppError, asAppError, unauthenticated } from '../errors.js';
 import type { Context } from './context.js';
 
 const t = initTRPC.context<Context>().create({
@@ -24,8 +24,22 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 export const middleware = t.middleware;
 
-/** A procedure for signed-in users only; narrows `ctx.user` to non-null. */
+/**
+ * A procedure for signed-in users only; narrows `ctx.user` to non-null. Each call takes a token
+ * from the caller's rate-limit bucket.
+ */
 export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
   if (ctx.user === null) throw unauthenticated();
+  const decision = ctx.rateLimiter?.take(`${ctx.user.via}:${ctx.user.id}`);
+  if (decision !== undefined && !decision.allowed) {
+    throw new AppError(
+      'TOO_MANY_REQUESTS',
+      'Too many requests; slow down and retry later',
+      undefined,
+      {
+        'Retry-After': String(decision.retryAfterSeconds),
+      },
+    );
+  }
   return next({ ctx: { ...ctx, user: ctx.user } });
 });

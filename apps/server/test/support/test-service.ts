@@ -30,6 +30,7 @@ export async function startTestService(env: Record<string, string> = {}): Promis
       DATABASE_URL: `file:${databasePath}`,
       DATA_DIR: temp.path,
       SHUTDOWN_GRACE_MS: '2000',
+      RATE_LIMIT_RPS: '0',
       ...env,
     }),
   );

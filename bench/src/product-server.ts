@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { productMain, repoRoot } from './paths.js';
+import { freePort, type ServerProcess, startServerProcess } from './server-process.js';
+
+/** The built product (`node apps/server/dist/main.js`), configured as in production. */
+export async function startProductServer(options: {
+  databasePath: string;
+  dataDir: string;
+  publicKeyPem: string;
+  /** When set, the server writes a V8 CPU profile here when it exits. */
+  cpuProfileDir?: string | undefined;
+}): Promise<ServerProcess> {
+  if (!existsSync(productMain)) {
+    throw new Error(`${productMain} is missing: build the server first (pnpm build)`);
+  }
+  const port = await freePort();
+  const profileArgs =
+    options.cpuProfileDir === undefined
+      ? []
+      : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`];
+  return startServerProcess({
+    name: 'product',
+    args: [...profileArgs, productMain],
+    cwd: repoRoot,
+    port,
+    healthPath: '/healthz',
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: `file:${options.databasePath}`,
+      DATA_DIR: options.dataDir,
+      NODE_ENV: 'production',
+      AUTH_JWT_PUBLIC_KEY: options.publicKeyPem,
+    },
+  });
+}

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { availableParallelism, totalmem } from 'node:os';
+import type { DurabilityCheck } from './durability.js';
+import type { LoadResult } from './load.js';
+import type { ScenarioName } from './scenarios.js';
+
+export interface ScenarioResult {
+  scenario: ScenarioName;
+  product: LoadResult;
+  baseline: LoadResult;
+}
+
+export interface BenchSettings {
+  icpCount: number;
+  userCount: number;
+  listUserIcpCount: number;
+  seedSeconds: number;
+  tokenPoolSize: number;
+  readTargetCount: number;
+  connections: number;
+  durationS: number;
+  warmupS: number;
+}
+
+export const TARGETS = {
+  readRatio: 0.6,
+  createPerSec: 3_000,
+  rssMb: 150,
+};
+
+function cpuModel(): string {
+  try {
+    const model = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1];
+    return model?.trim() ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+const fixed = (value: number, digits = 0) =>
+  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const latency = (result: LoadResult) => `${fixed(result.p50Ms)} / ${fixed(result.p99Ms)}`;
+const failures = (result: LoadResult) => result.non2xx + result.errors;
+const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+function table(results: ScenarioResult[]): string[] {
+  const rows = results.map(({ scenario, product, baseline }) =>
+    [
+      scenario,
+      fixed(product.requestsPerSec),
+      fixed(baseline.requestsPerSec),
+      `${fixed(product.requestsPerSec / baseline.requestsPerSec, 2)}x`,
+      latency(product),
+      latency(baseline),
+      `${failures(product)} / ${failures(baseline)}`,
+      `${fixed(product.peakRssMb)} / ${fixed(baseline.peakRssMb)}`,
+    ].join(' | '),
+  );
+  return [
+    '| scenario | product req/s | baseline req/s | ratio | product p50/p99 ms | baseline p50/p99 ms | non-2xx + errors (product / baseline) | peak RSS MB (product / baseline) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((row) => `| ${row} |`),
+  ];
+}
+
+function targets(results: ScenarioResult[], durability: DurabilityCheck): string[] {
+  const lines: string[] = [];
+  for (const { scenario, product, baseline } of results) {
+    if (scenario === 'create') {
+      const durable = durability.missing === 0;
+      lines.push(
+        `- create >= ${fixed(TARGETS.createPerSec)}/s acknowledged and durable: ${fixed(product.okPerSec)}/s acknowledged; ` +
+          `${fixed(durability.acknowledged)} acknowledged creates, ${fixed(durability.missing)} missing after a hard kill ` +
+          `(${fixed(durability.rows)} rows, at least ${fixed(durability.expectedAtLeast)} expected): ` +
+          met(product.okPerSec >= TARGETS.createPerSec && durable),
+      );
+    } else {
+      const ratio = product.requestsPerSec / baseline.requestsPerSec;
+      lines.push(
+        `- ${scenario} >= ${TARGETS.readRatio}x baseline req/s: ${fixed(ratio, 2)}x: ${met(ratio >= TARGETS.readRatio)}`,
+      );
+    }
+  }
+  const peak = Math.max(...results.map((result) => result.product.peakRssMb));
+  lines.push(
+    `- product RSS < ${TARGETS.rssMb} MB: peak ${fixed(peak)} MB: ${met(peak < TARGETS.rssMb)}`,
+  );
+  return lines;
+}
+
+/** The report as markdown: machine, settings, the results table and the targets. */
+export function renderReport(
+  results: ScenarioResult[],
+  durability: DurabilityCheck,
+  settings: BenchSettings,
+): string {
+  return [
+    '# Benchmark results',
+    '',
+    'Written by `pnpm bench` (bench/src/run.ts); every run overwrites this file.',
+    '',
+    `- Machine: ${cpuModel()}, ${availableParallelism()} cores, ${fixed(totalmem() / 1024 ** 3)} GB RAM`,
+    `- Node ${process.version}, ${new Date().toISOString()}`,
+    `- Data: ${fixed(settings.icpCount)} ICPs over ${fixed(settings.userCount)} users, seeded through the product's repository code in ${fixed(settings.seedSeconds, 1)} s; the list user is a member of ${settings.listUserIcpCount} ICPs`,
+    `- Load: autocannon, ${settings.connections} connections, ${settings.warmupS} s warm-up then ${settings.durationS} s measured per scenario and server; client and server share the machine`,
+    `- Auth: RS256 JWTs pre-signed for ${settings.tokenPoolSize} users; get-by-id picks one of their ${fixed(settings.readTargetCount)} ICPs at random per request, with the owner's token; creates come from random users of the same pool`,
+    '- Baseline: bare node:http + better-sqlite3 prepared statements over a copy of the same file, same pragmas, no auth or validation',
+    '',
+    ...table(results),
+    '',
+    '## Targets',
+    '',
+    ...targets(results, durability),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,117 @@
+import type autocannon from 'autocannon';
+import { icpBody } from './icp-bodies.js';
+import { createRandom } from './random.js';
+
+export type ScenarioName = 'get-by-id' | 'list' | 'create';
+
+export interface ReadTarget {
+  id: string;
+  ownerId: string;
+  token: string;
+}
+
+export interface Workload {
+  /** ICPs of the token pool's users, each with its owner's bearer token. */
+  readTargets: ReadTarget[];
+  listUserId: string;
+  listUserToken: string;
+  /** Users who create ICPs, with their tokens. */
+  creators: { userId: string; token: string }[];
+}
+
+export interface ScenarioRequests {
+  product: autocannon.Request[];
+  baseline: autocannon.Request[];
+}
+
+const PRODUCT_ICPS = '/api/v1/entities/icps';
+const BASELINE_ICPS = '/icps';
+const CREATE_BODY_VARIANTS = 32;
+
+const pickAny = <T>(items: readonly T[]): T =>
+  items[Math.floor(Math.random() * items.length)] as T;
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export function getByIdRequests(workload: Workload): ScenarioRequests {
+  return {
+    product: [
+      {
+        method: 'GET',
+        setupRequest: (request) => {
+          const target = pickAny(workload.readTargets);
+          return {
+            ...request,
+            path: `${PRODUCT_ICPS}/${target.id}`,
+            headers: { ...request.headers, ...bearer(target.token) },
+          };
+        },
+      },
+    ],
+    baseline: [
+      {
+        method: 'GET',
+        setupRequest: (request) => ({
+          ...request,
+          path: `${BASELINE_ICPS}/${pickAny(workload.readTargets).id}`,
+        }),
+      },
+    ],
+  };
+}
+
+export function listRequests(workload: Workload): ScenarioRequests {
+  return {
+    product: [{ method: 'GET', path: PRODUCT_ICPS, headers: bearer(workload.listUserToken) }],
+    baseline: [
+      {
+        method: 'GET',
+        path: `${BASELINE_ICPS}?user=${encodeURIComponent(workload.listUserId)}`,
+      },
+    ],
+  };
+}
+
+/**
+ * Creates by random pool users with a few realistic bodies. `acknowledged` receives the id of
+ * every ICP a 2xx answer reported, for the durability check.
+ */
+export function createRequests(
+  workload: Workload,
+  acknowledged: { product: string[]; baseline: string[] },
+): ScenarioRequests {
+  const random = createRandom(7);
+  const bodies = Array.from({ length: CREATE_BODY_VARIANTS }, () =>
+    JSON.stringify(icpBody(random)),
+  );
+  const recordId = (into: string[]) => (status: number, body: string) => {
+    if (status >= 200 && status < 300) into.push((JSON.parse(body) as { id: string }).id);
+  };
+  const json = { 'content-type': 'application/json' };
+  return {
+    product: [
+      {
+        method: 'POST',
+        setupRequest: (request) => ({
+          ...request,
+          path: PRODUCT_ICPS,
+          body: pickAny(bodies),
+          headers: { ...request.headers, ...json, ...bearer(pickAny(workload.creators).token) },
+        }),
+        onResponse: recordId(acknowledged.product),
+      },
+    ],
+    baseline: [
+      {
+        method: 'POST',
+        setupRequest: (request) => ({
+          ...request,
+          path: BASELINE_ICPS,
+          body: pickAny(bodies),
+          headers: { ...request.headers, ...json, 'x-user-id': pickAny(workload.creators).userId },
+        }),
+        onResponse: recordId(acknowledged.baseline),
+      },
+    ],
+  };
+}
