@@ -17,7 +17,9 @@ function detailsOf(input: unknown, schema = icpCreateInput) {
 
 describe('icpCreateInput', () => {
   it('a missing required key reads "Required", as the docs show', () => {
-    expect(detailsOf({ ...valid, name: undefined })).toEqual([{ path: ['name'], message: 'Required' }]);
+    expect(detailsOf({ ...valid, name: undefined })).toEqual([
+      { path: ['name'], message: 'Required' },
+    ]);
   });
 
   it('names each unknown key in its own detail, at its own path', () => {
@@ -97,9 +99,9 @@ describe('icpCreateInput', () => {
   });
 
   it('normalizes activeUntil and refuses a date-time without an offset', () => {
-    expect(icpCreateInput.parse({ ...valid, activeUntil: '2025-01-01T01:00:00+01:00' }).activeUntil).toBe(
-      '2025-01-01T00:00:00.000Z',
-    );
+    expect(
+      icpCreateInput.parse({ ...valid, activeUntil: '2025-01-01T01:00:00+01:00' }).activeUntil,
+    ).toBe('2025-01-01T00:00:00.000Z');
     expect(detailsOf({ ...valid, activeUntil: '2025-01-01T00:00:00' })[0]?.path).toEqual([
       'activeUntil',
     ]);

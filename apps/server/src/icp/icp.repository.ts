@@ -40,17 +40,20 @@ export async function findIcpById(db: Db, id: string): Promise<Icp | undefined> 
   return row === undefined ? undefined : icpFromRow(row);
 }
 
-/** ICPs whose `userIds` hold the user, oldest first: an index range scan of the membership. */
-export async function listIcpsOfUser(db: Db, userId: string): Promise<Icp[]> {
-  const rows = await db
+/** The list query: a range of the membership index, already in list order. */
+export function listIcpsQuery(db: Db, userId: string) {
+  return db
     .selectFrom('icp_members as m')
     .innerJoin('icps as i', 'i.id', 'm.icp_id')
     .selectAll('i')
     .where('m.user_id', '=', userId)
     .orderBy('m.icp_created_at')
-    .orderBy('m.icp_id')
-    .execute();
-  return rows.map(icpFromRow);
+    .orderBy('m.icp_id');
+}
+
+/** ICPs whose `userIds` hold the user, oldest first. */
+export async function listIcpsOfUser(db: Db, userId: string): Promise<Icp[]> {
+  return (await listIcpsQuery(db, userId).execute()).map(icpFromRow);
 }
 
 async function insertMembers(db: Db, icp: Icp, userIds: readonly string[]): Promise<void> {

@@ -9,7 +9,8 @@ const ICPS = '/api/v1/entities/icps';
 describe('the ICP object (API notes)', () => {
   let service: TestService;
   let token: string;
-  const create = async (body: unknown, as = token) => service.api('POST', ICPS, { token: as, body });
+  const create = async (body: unknown, as = token) =>
+    service.api('POST', ICPS, { token: as, body });
 
   beforeAll(async () => {
     service = await startTestService();
@@ -236,7 +237,9 @@ describe('PATCH and DELETE (API notes)', () => {
     expect(response.status).toBe(204);
     expect(response.text).toBe('');
     expect((await service.api('GET', `${ICPS}/${created.body.id}`, { token })).status).toBe(404);
-    const teammateList = await service.api('GET', ICPS, { token: await service.tokenFor('teammate') });
+    const teammateList = await service.api('GET', ICPS, {
+      token: await service.tokenFor('teammate'),
+    });
     expect(teammateList.body.map((icp: { id: string }) => icp.id)).not.toContain(created.body.id);
   });
 });
@@ -273,7 +276,10 @@ describe('ETag and If-Match (API notes)', () => {
       body: { name: 'Third' },
       headers: { 'if-match': firstTag },
     });
-    const staleDelete = await service.api('DELETE', path, { token, headers: { 'if-match': firstTag } });
+    const staleDelete = await service.api('DELETE', path, {
+      token,
+      headers: { 'if-match': firstTag },
+    });
 
     expect(updated.status).toBe(200);
     expect(stale.status).toBe(412);
@@ -325,7 +331,8 @@ describe('Idempotency-Key (API notes)', () => {
 
   const post = (body: unknown, key: string, as = token) =>
     service.api('POST', ICPS, { token: as, body, headers: { 'idempotency-key': key } });
-  const countIcps = async (as = token) => (await service.api('GET', ICPS, { token: as })).body.length;
+  const countIcps = async (as = token) =>
+    (await service.api('GET', ICPS, { token: as })).body.length;
 
   it('the same key and the same JSON (other spacing and key order) replays the first 201', async () => {
     const before = await countIcps();
@@ -479,7 +486,9 @@ describe('routes, limits and failures (API notes)', () => {
       expect.arrayContaining(['name', 'leadProviderCriteria', 'customFilterCriteria', 'userIds']),
     );
     expect(schemas.IcpCreate.additionalProperties).toBe(false);
-    expect(response.body.paths[ICPS].post.responses['201'].content['application/json'].schema).toEqual({
+    expect(
+      response.body.paths[ICPS].post.responses['201'].content['application/json'].schema,
+    ).toEqual({
       $ref: '#/components/schemas/Icp',
     });
   });

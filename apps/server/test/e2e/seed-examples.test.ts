@@ -65,16 +65,22 @@ describe('the documented examples', () => {
     const response = await service.api('POST', ICPS, { token, body: aiIcpRequest });
 
     expect(response.status).toBe(201);
-    expect(withoutServerChosen(response.body)).toEqual({ ...aiIcpRequest, userIds: ['user_abc123'] });
+    expect(withoutServerChosen(response.body)).toEqual({
+      ...aiIcpRequest,
+      userIds: ['user_abc123'],
+    });
   });
 
-  it.each(customFilterExamples)('the documented $type filter is accepted and returned as sent', async (filter) => {
-    const body = { ...basicIcpRequest, customFilterCriteria: [filter] };
-    const response = await service.api('POST', ICPS, { token, body });
+  it.each(customFilterExamples)(
+    'the documented $type filter is accepted and returned as sent',
+    async (filter) => {
+      const body = { ...basicIcpRequest, customFilterCriteria: [filter] };
+      const response = await service.api('POST', ICPS, { token, body });
 
-    expect(response.status).toBe(201);
-    expect(response.body.customFilterCriteria).toEqual([filter]);
-  });
+      expect(response.status).toBe(201);
+      expect(response.body.customFilterCriteria).toEqual([filter]);
+    },
+  );
 
   it('Create ICP without a name answers the documented 400 body', async () => {
     const { name: _name, ...body } = basicIcpRequest;
@@ -119,15 +125,21 @@ describe('List ICPs and Get ICP, as documented', () => {
     const response = await service.api('GET', ICPS, { token });
 
     expect(response.status).toBe(200);
-    expect(response.body.map(withoutServerChosen)).toEqual(listIcpsResponse.map(withoutServerChosen));
+    expect(response.body.map(withoutServerChosen)).toEqual(
+      listIcpsResponse.map(withoutServerChosen),
+    );
     const [first, second] = response.body;
     expect(first.createdAt <= second.createdAt).toBe(true);
   });
 
   it('user_xyz789, named in the first ICP, sees only that one', async () => {
-    const response = await service.api('GET', ICPS, { token: await service.tokenFor('user_xyz789') });
+    const response = await service.api('GET', ICPS, {
+      token: await service.tokenFor('user_xyz789'),
+    });
 
-    expect(response.body.map((icp: { name: string }) => icp.name)).toEqual(['Enterprise Tech Buyers']);
+    expect(response.body.map((icp: { name: string }) => icp.name)).toEqual([
+      'Enterprise Tech Buyers',
+    ]);
   });
 
   it('gets the documented ICP with legacy provider filter keys kept as stored', async () => {
