@@ -31,10 +31,16 @@ const accessibleIcpProcedure = protectedProcedure.use(async ({ ctx, getRawInput,
   return next({ ctx: { checked: { icp, etag } } });
 });
 
-/** Fingerprints the body as sent, before defaults fill it in, for `Idempotency-Key` replays. */
+/**
+ * `Idempotency-Key` replays compare the body as sent, before defaults fill it in; it is
+ * fingerprinted only once validation has bounded its size and depth.
+ */
 const createProcedure = protectedProcedure.use(async ({ getRawInput, next }) => {
-  const raw = (await getRawInput()) as { body?: unknown } | undefined;
-  return next({ ctx: { requestHash: fingerprintOf(raw?.body) } });
+  const fingerprintRequestBody = async () => {
+    const raw = (await getRawInput()) as { body?: unknown } | undefined;
+    return fingerprintOf(raw?.body);
+  };
+  return next({ ctx: { fingerprintRequestBody } });
 });
 
 export const icpRouter = router({
@@ -44,7 +50,7 @@ export const icpRouter = router({
 
   create: createProcedure
     .input(z.object({ body: icpCreateInput, idempotencyKey: idempotencyKey.optional() }))
-    .mutation(({ ctx, input }) =>
+    .mutation(async ({ ctx, input }) =>
       createIcp(
         ctx.db,
         ctx.user,
@@ -52,7 +58,7 @@ export const icpRouter = router({
         ctx.now(),
         input.idempotencyKey === undefined
           ? undefined
-          : { key: input.idempotencyKey, requestHash: ctx.requestHash },
+          : { key: input.idempotencyKey, requestHash: await ctx.fingerprintRequestBody() },
       ),
     ),
 

@@ -494,6 +494,51 @@ describe('routes, limits and failures (API notes)', () => {
   });
 });
 
+describe('hostile bodies (API notes: nothing the client sends causes a 500)', () => {
+  let service: TestService;
+  let token: string;
+
+  beforeAll(async () => {
+    service = await startTestService();
+    token = await service.tokenFor('owner');
+  });
+  afterAll(() => service.stop());
+
+  const deeplyNested = (depth: number) =>
+    `{"name":"x","leadProviderCriteria":[{"provider":"baseProvider","filters":{"deep":${'['.repeat(depth)}${']'.repeat(depth)}}}],"customFilterCriteria":[],"userIds":[]}`;
+
+  it.each([20, 5_000, 200_000])(
+    'filters nested %i levels deep are a 400 naming the filters, with or without an Idempotency-Key',
+    async (depth) => {
+      for (const headers of [{}, { 'idempotency-key': `deep-${depth}` }]) {
+        const response = await service.api('POST', ICPS, {
+          token,
+          body: deeplyNested(depth),
+          headers,
+        });
+
+        expect(response.status).toBe(400);
+        expect(response.body.error.details).toEqual([
+          {
+            path: ['leadProviderCriteria', 0, 'filters'],
+            message: 'Filters may nest at most 16 levels deep',
+          },
+        ]);
+      }
+    },
+  );
+
+  it('the tRPC endpoint refuses the same bodies without a 500', async () => {
+    const response = await service.api('POST', '/trpc/icp.create', {
+      token,
+      body: `{"body":${deeplyNested(200_000)}}`,
+    });
+
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+  });
+});
+
 describe('unexpected failures (API notes)', () => {
   it('answer 500 INTERNAL_ERROR without a stack or SQL, and /healthz reports 503', async () => {
     const service = await startTestService();

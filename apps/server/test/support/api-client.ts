@@ -14,6 +14,7 @@ export interface RequestOptions {
 
 /** A thin fetch wrapper for tests: JSON in, parsed JSON (or null for no body) out. */
 export function apiClient(baseUrl: string) {
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response JSON of every shape
   return async <T = any>(
     method: string,
     path: string,
