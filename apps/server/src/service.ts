@@ -30,7 +30,8 @@ export async function startIcpService(env: Env): Promise<IcpService> {
         ? new TokenBucketLimiter(env.RATE_LIMIT_RPS, env.RATE_LIMIT_BURST)
         : undefined;
     const createContext = createContextFactory({ db, authenticate, authMode, rateLimiter });
-    const app = createApp({ db, createContext, bodyLimitBytes: env.BODY_LIMIT_BYTES });
+    const lifecycle = { draining: false };
+    const app = createApp({ db, createContext, bodyLimitBytes: env.BODY_LIMIT_BYTES, lifecycle });
     const server = await listen(app, env.HOST, env.PORT);
     return {
       url: server.url,
@@ -38,6 +39,7 @@ export async function startIcpService(env: Env): Promise<IcpService> {
       db,
       authMode,
       stop: async () => {
+        lifecycle.draining = true;
         await server.close(env.SHUTDOWN_GRACE_MS);
         await db.destroy();
       },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { icpCreateInput, icpPatchInput, isIcpActive } from './index.js';
 import { issuesToDetails } from './validation-messages.js';
 
@@ -9,7 +10,7 @@ const valid = {
   userIds: [],
 };
 
-function detailsOf(input: unknown, schema = icpCreateInput) {
+function detailsOf(input: unknown, schema: z.ZodType = icpCreateInput) {
   const result = schema.safeParse(input);
   if (result.success) throw new Error('expected the input to be refused');
   return issuesToDetails(result.error.issues);

@@ -14,10 +14,20 @@ import type { CreateContext } from './context-factory.js';
 export const TRPC_PATH = '/trpc';
 
 /** The whole HTTP surface: the REST adapter, the tRPC endpoint, health and the OpenAPI document. */
-export function createApp(deps: { db: Db; createContext: CreateContext; bodyLimitBytes: number }) {
+export function createApp(deps: {
+  db: Db;
+  createContext: CreateContext;
+  bodyLimitBytes: number;
+  lifecycle?: { draining: boolean };
+}) {
   const app = new Hono();
   const openApiJson = JSON.stringify(createOpenApiDocument());
 
+  // Once shutdown begins, each response closes its connection, so clients move on at once.
+  app.use('*', async (c, next) => {
+    await next();
+    if (deps.lifecycle?.draining) c.header('Connection', 'close');
+  });
   app.use(
     '*',
     bodyLimit({

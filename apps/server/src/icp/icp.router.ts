@@ -28,6 +28,7 @@ const accessibleIcpProcedure = protectedProcedure.use(async ({ ctx, getRawInput,
   if (!canAccessIcp(ctx.user, icp)) throw icpForbidden();
   const etag = etagOf(icp);
   if (typeof raw?.ifMatch === 'string' && !ifMatchAccepts(raw.ifMatch, etag)) throw staleIfMatch();
+  if (ctx.undecodableBody !== undefined) throw ctx.undecodableBody;
   return next({ ctx: { checked: { icp, etag } } });
 });
 

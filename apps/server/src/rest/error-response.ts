@@ -13,12 +13,24 @@ export function envelopeOf(error: AppError): ErrorEnvelope {
   };
 }
 
+/**
+ * Whether the request sent a body this response refuses without reading (413, 401, ...). Such a
+ * connection cannot carry another request cleanly, so it is closed instead of kept alive.
+ */
+function bodyLeftUnread(c: HonoContext): boolean {
+  const length = c.req.header('content-length');
+  const declaresBody =
+    (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+  return declaresBody && Object.keys(c.req.bodyCache).length === 0;
+}
+
 /** Any thrown value as the documented error envelope, with its status. */
 export function errorResponse(c: HonoContext, thrown: unknown): Response {
   const error = asAppError(thrown);
   if (error.appCode === 'INTERNAL_ERROR') console.error(thrown);
   if (error.appCode === 'UNAUTHORIZED') c.header('WWW-Authenticate', 'Bearer');
   for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+  if (bodyLeftUnread(c)) c.header('Connection', 'close');
   c.header('Cache-Control', 'no-store');
   return c.json(envelopeOf(error), error.httpStatus as ContentfulStatusCode);
 }

@@ -3,7 +3,7 @@ import { Hono, type Context as HonoContext } from 'hono';
 import { unauthenticated } from '../errors.js';
 import type { CreateContext } from '../http/context-factory.js';
 import { createCaller } from '../trpc/app-router.js';
-import { readJsonBody } from './json-body.js';
+import { decodeJsonBody } from './json-body.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 
 export const ICPS_PATH = '/api/v1/entities/icps';
@@ -15,24 +15,28 @@ function withIcp(c: HonoContext, result: { icp: Icp; etag: string }, status: 200
 
 /**
  * The documented ICP endpoints: each translates HTTP to one procedure call. Authentication is
- * checked before the body is read, so a caller without a token always learns that first.
+ * checked before the body is read, so a caller without a token always learns that first; a body
+ * that cannot be decoded is reported by the procedure, after its ICP checks.
  */
 export function icpRoutes(createContext: CreateContext): Hono {
   const routes = new Hono();
 
-  const signedInCaller = async (c: HonoContext) => {
+  const signedInContext = async (c: HonoContext) => {
     const ctx = await createContext(c.req.header('authorization'));
     if (ctx.user === null) throw unauthenticated();
-    return createCaller(ctx);
+    return ctx;
   };
+  const signedInCaller = async (c: HonoContext) => createCaller(await signedInContext(c));
   const ifMatchOf = (c: HonoContext) => c.req.header('if-match');
 
   routes.get('/', async (c) => c.json(await (await signedInCaller(c)).icp.list()));
 
   routes.post('/', async (c) => {
     const caller = await signedInCaller(c);
+    const decoded = await decodeJsonBody(c);
+    if (!decoded.ok) throw decoded.error;
     const result = await caller.icp.create({
-      body: await readJsonBody(c),
+      body: decoded.value,
       idempotencyKey: c.req.header('idempotency-key'),
     } as Parameters<typeof caller.icp.create>[0]);
     c.header('Location', `${ICPS_PATH}/${result.icp.id}`);
@@ -46,8 +50,10 @@ export function icpRoutes(createContext: CreateContext): Hono {
   );
 
   routes.patch('/:id', async (c) => {
-    const caller = await signedInCaller(c);
-    const body = await readJsonBody(c);
+    const ctx = await signedInContext(c);
+    const decoded = await decodeJsonBody(c);
+    const caller = createCaller(decoded.ok ? ctx : { ...ctx, undecodableBody: decoded.error });
+    const body = decoded.ok ? decoded.value : {};
     const input = { id: c.req.param('id'), ifMatch: ifMatchOf(c), body };
     return withIcp(c, await caller.icp.update(input as Parameters<typeof caller.icp.update>[0]));
   });

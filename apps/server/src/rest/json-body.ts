@@ -3,18 +3,26 @@ import { AppError } from '../errors.js';
 
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
 
-/** The request body as parsed JSON; 415 unless it is sent as JSON, 400 when it does not parse. */
-export async function readJsonBody(c: HonoContext): Promise<unknown> {
+export type DecodedBody = { ok: true; value: unknown } | { ok: false; error: AppError };
+
+/** The request body as parsed JSON, or why it is not: 415 unless sent as JSON, 400 unless it parses. */
+export async function decodeJsonBody(c: HonoContext): Promise<DecodedBody> {
   const contentType = c.req.header('content-type') ?? '';
   if (!JSON_MEDIA_TYPE.test(contentType)) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json');
+    return {
+      ok: false,
+      error: new AppError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json'),
+    };
   }
   const text = await c.req.text();
   try {
-    return JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) };
   } catch {
-    throw new AppError('BAD_REQUEST', 'Request body is not valid JSON', [
-      { path: [], message: text.trim() === '' ? 'Body is empty' : 'Malformed JSON' },
-    ]);
+    return {
+      ok: false,
+      error: new AppError('BAD_REQUEST', 'Request body is not valid JSON', [
+        { path: [], message: text.trim() === '' ? 'Body is empty' : 'Malformed JSON' },
+      ]),
+    };
   }
 }

@@ -1,5 +1,6 @@
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Db } from '../db/connect.js';
+import type { AppError } from '../errors.js';
 import type { TokenBucketLimiter } from '../rate-limit/token-bucket.js';
 
 /** How users sign in: tokens from an identity provider, or tokens this server signs (local). */
@@ -15,4 +16,9 @@ export interface Context {
   now: () => Date;
   /** Absent when rate limits are off. */
   rateLimiter?: TokenBucketLimiter | undefined;
+  /**
+   * Why the transport could not decode the request body (not JSON, or not sent as JSON). Raised
+   * only after the ICP it names is found and checked, as the documented order of checks asks.
+   */
+  undecodableBody?: AppError | undefined;
 }

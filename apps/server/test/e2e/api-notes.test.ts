@@ -46,7 +46,7 @@ describe('the ICP object (API notes)', () => {
 
   it('returns a lead criterion without type as provided, and keeps unknown filter keys', async () => {
     const criterion = {
-      provider: 'baseProvider',
+      provider: 'baseProvider' as const,
       filters: { job_titles: ['CEO'], company_size: ['11-50'], custom: { nested: [1, 2] } },
     };
     const response = await create(icpBody({ leadProviderCriteria: [criterion] }));
@@ -510,7 +510,8 @@ describe('hostile bodies (API notes: nothing the client sends causes a 500)', ()
   it.each([20, 5_000, 200_000])(
     'filters nested %i levels deep are a 400 naming the filters, with or without an Idempotency-Key',
     async (depth) => {
-      for (const headers of [{}, { 'idempotency-key': `deep-${depth}` }]) {
+      const headerSets: Record<string, string>[] = [{}, { 'idempotency-key': `deep-${depth}` }];
+      for (const headers of headerSets) {
         const response = await service.api('POST', ICPS, {
           token,
           body: deeplyNested(depth),

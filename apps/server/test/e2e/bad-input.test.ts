@@ -1,3 +1,4 @@
+import type { ErrorEnvelope } from '@icp/schema';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResponse } from '../support/api-client.js';
 import { icpBody } from '../support/icp-bodies.js';
@@ -58,10 +59,19 @@ const fieldCases: FieldCase[] = [
   { label: 'userIds holding a number', fields: { userIds: [7] }, path: ['userIds', 0] },
   { label: 'leadsPerList as a string', fields: { leadsPerList: '10' }, path: ['leadsPerList'] },
   { label: 'leadsPerList as null', fields: { leadsPerList: null }, path: ['leadsPerList'] },
-  { label: 'activeUntil as a number', fields: { activeUntil: 1735689599000 }, path: ['activeUntil'] },
+  {
+    label: 'activeUntil as a number',
+    fields: { activeUntil: 1735689599000 },
+    path: ['activeUntil'],
+  },
 
   // Unknown keys are named, not ignored.
-  { label: 'the typo leadPerList', fields: { leadPerList: 20 }, path: ['leadPerList'], mentions: 'leadPerList' },
+  {
+    label: 'the typo leadPerList',
+    fields: { leadPerList: 20 },
+    path: ['leadPerList'],
+    mentions: 'leadPerList',
+  },
   {
     label: 'an unknown key in a lead provider criterion',
     fields: criterion({ provider: 'baseProvider', filters: {}, limit: 5 }),
@@ -109,8 +119,16 @@ const fieldCases: FieldCase[] = [
     fields: criterion({ provider: 'baseProvider', filters: [] }),
     path: FILTERS_PATH,
   },
-  { label: 'job_title as a string', fields: person({ job_title: 'CTO' }), path: [...FILTERS_PATH, 'job_title'] },
-  { label: 'job_title holding a number', fields: person({ job_title: ['CTO', 3] }), path: [...FILTERS_PATH, 'job_title', 1] },
+  {
+    label: 'job_title as a string',
+    fields: person({ job_title: 'CTO' }),
+    path: [...FILTERS_PATH, 'job_title'],
+  },
+  {
+    label: 'job_title holding a number',
+    fields: person({ job_title: ['CTO', 3] }),
+    path: [...FILTERS_PATH, 'job_title', 1],
+  },
   {
     label: 'location.country as a string',
     fields: person({ location: { country: 'Germany' } }),
@@ -131,8 +149,16 @@ const fieldCases: FieldCase[] = [
     fields: person({ company: { keywords: { any: 'saas' } } }),
     path: [...FILTERS_PATH, 'company', 'keywords'],
   },
-  { label: 'skills as a string', fields: person({ skills: 'TypeScript' }), path: [...FILTERS_PATH, 'skills'] },
-  { label: 'seniority as a number', fields: person({ seniority: 3 }), path: [...FILTERS_PATH, 'seniority'] },
+  {
+    label: 'skills as a string',
+    fields: person({ skills: 'TypeScript' }),
+    path: [...FILTERS_PATH, 'skills'],
+  },
+  {
+    label: 'seniority as a number',
+    fields: person({ seniority: 3 }),
+    path: [...FILTERS_PATH, 'seniority'],
+  },
   {
     label: 'company.employee_size with min > max',
     fields: person({ company: { employee_size: { min: 5000, max: 100 } } }),
@@ -155,8 +181,16 @@ const fieldCases: FieldCase[] = [
   },
 
   // Custom filter criteria.
-  { label: 'an unknown custom filter type', fields: customFilter({ type: 'linkedinScore', value: 3 }), path: [...CUSTOM_PATH, 'type'] },
-  { label: 'a custom filter without type', fields: customFilter({ value: 3 }), path: [...CUSTOM_PATH, 'type'] },
+  {
+    label: 'an unknown custom filter type',
+    fields: customFilter({ type: 'linkedinScore', value: 3 }),
+    path: [...CUSTOM_PATH, 'type'],
+  },
+  {
+    label: 'a custom filter without type',
+    fields: customFilter({ value: 3 }),
+    path: [...CUSTOM_PATH, 'type'],
+  },
   { label: 'a custom filter that is a string', fields: customFilter('website'), path: CUSTOM_PATH },
   {
     label: 'a website filter without prompt',
@@ -185,7 +219,11 @@ const fieldCases: FieldCase[] = [
   },
   {
     label: 'a webscraping extractionPrompt of 10,001 characters',
-    fields: customFilter({ type: 'webscraping', provider: 'firecrawl', extractionPrompt: 'e'.repeat(10_001) }),
+    fields: customFilter({
+      type: 'webscraping',
+      provider: 'firecrawl',
+      extractionPrompt: 'e'.repeat(10_001),
+    }),
     path: [...CUSTOM_PATH, 'extractionPrompt'],
   },
   {
@@ -208,21 +246,57 @@ const fieldCases: FieldCase[] = [
     }),
     path: [...CUSTOM_PATH, 'includeSearchStrings'],
   },
-  { label: 'maxPeoplePerCompany 0', fields: customFilter({ type: 'maxPeoplePerCompany', value: 0 }), path: [...CUSTOM_PATH, 'value'] },
-  { label: 'maxPeoplePerCompany 1.5', fields: customFilter({ type: 'maxPeoplePerCompany', value: 1.5 }), path: [...CUSTOM_PATH, 'value'] },
-  { label: 'maxPeoplePerCompany "2"', fields: customFilter({ type: 'maxPeoplePerCompany', value: '2' }), path: [...CUSTOM_PATH, 'value'] },
-  { label: 'maxPercentFromCRM 101', fields: customFilter({ type: 'maxPercentFromCRM', value: 101 }), path: [...CUSTOM_PATH, 'value'] },
-  { label: 'maxPercentFromCRM -1', fields: customFilter({ type: 'maxPercentFromCRM', value: -1 }), path: [...CUSTOM_PATH, 'value'] },
-  { label: 'minDaysUntilReuse -1', fields: customFilter({ type: 'minDaysUntilReuse', value: -1 }), path: [...CUSTOM_PATH, 'value'] },
-  { label: 'minDaysUntilReuse 0.5', fields: customFilter({ type: 'minDaysUntilReuse', value: 0.5 }), path: [...CUSTOM_PATH, 'value'] },
+  {
+    label: 'maxPeoplePerCompany 0',
+    fields: customFilter({ type: 'maxPeoplePerCompany', value: 0 }),
+    path: [...CUSTOM_PATH, 'value'],
+  },
+  {
+    label: 'maxPeoplePerCompany 1.5',
+    fields: customFilter({ type: 'maxPeoplePerCompany', value: 1.5 }),
+    path: [...CUSTOM_PATH, 'value'],
+  },
+  {
+    label: 'maxPeoplePerCompany "2"',
+    fields: customFilter({ type: 'maxPeoplePerCompany', value: '2' }),
+    path: [...CUSTOM_PATH, 'value'],
+  },
+  {
+    label: 'maxPercentFromCRM 101',
+    fields: customFilter({ type: 'maxPercentFromCRM', value: 101 }),
+    path: [...CUSTOM_PATH, 'value'],
+  },
+  {
+    label: 'maxPercentFromCRM -1',
+    fields: customFilter({ type: 'maxPercentFromCRM', value: -1 }),
+    path: [...CUSTOM_PATH, 'value'],
+  },
+  {
+    label: 'minDaysUntilReuse -1',
+    fields: customFilter({ type: 'minDaysUntilReuse', value: -1 }),
+    path: [...CUSTOM_PATH, 'value'],
+  },
+  {
+    label: 'minDaysUntilReuse 0.5',
+    fields: customFilter({ type: 'minDaysUntilReuse', value: 0.5 }),
+    path: [...CUSTOM_PATH, 'value'],
+  },
   {
     label: 'a matchFieldWithRegex regex that does not compile',
-    fields: customFilter({ type: 'matchFieldWithRegex', field: 'company.name', regex: '^(?!.*Test' }),
+    fields: customFilter({
+      type: 'matchFieldWithRegex',
+      field: 'company.name',
+      regex: '^(?!.*Test',
+    }),
     path: [...CUSTOM_PATH, 'regex'],
   },
   {
     label: 'a matchFieldWithRegex regex of 501 characters',
-    fields: customFilter({ type: 'matchFieldWithRegex', field: 'company.name', regex: 'a'.repeat(501) }),
+    fields: customFilter({
+      type: 'matchFieldWithRegex',
+      field: 'company.name',
+      regex: 'a'.repeat(501),
+    }),
     path: [...CUSTOM_PATH, 'regex'],
   },
   {
@@ -237,11 +311,27 @@ const fieldCases: FieldCase[] = [
   },
 
   // CRM filters.
-  { label: 'a CRM provider other than bullhorn', fields: { crmFilters: { provider: 'salesforce' } }, path: ['crmFilters', 'provider'] },
-  { label: 'crmFilters without provider', fields: { crmFilters: { textSearch: 'CTO' } }, path: ['crmFilters', 'provider'] },
-  { label: 'textSearch as a number', fields: crm({ textSearch: 1 }), path: ['crmFilters', 'textSearch'] },
+  {
+    label: 'a CRM provider other than bullhorn',
+    fields: { crmFilters: { provider: 'salesforce' } },
+    path: ['crmFilters', 'provider'],
+  },
+  {
+    label: 'crmFilters without provider',
+    fields: { crmFilters: { textSearch: 'CTO' } },
+    path: ['crmFilters', 'provider'],
+  },
+  {
+    label: 'textSearch as a number',
+    fields: crm({ textSearch: 1 }),
+    path: ['crmFilters', 'textSearch'],
+  },
   { label: 'query as an array', fields: crm({ query: ['CTO'] }), path: ['crmFilters', 'query'] },
-  { label: 'CRM filters as an object', fields: crm({ filters: {} }), path: ['crmFilters', 'filters'] },
+  {
+    label: 'CRM filters as an object',
+    fields: crm({ filters: {} }),
+    path: ['crmFilters', 'filters'],
+  },
   {
     label: 'in mode with a string value',
     fields: condition({ path: 'address.countryName', mode: 'in', value: 'Germany' }),
@@ -287,15 +377,39 @@ const fieldCases: FieldCase[] = [
   { label: 'an empty name', fields: { name: '' }, path: ['name'] },
   { label: 'a whitespace-only name', fields: { name: ' \t\n ' }, path: ['name'] },
   { label: 'a name of 201 characters', fields: { name: 'n'.repeat(201) }, path: ['name'] },
-  { label: 'a description of 5,001 characters', fields: { description: 'd'.repeat(5_001) }, path: ['description'] },
+  {
+    label: 'a description of 5,001 characters',
+    fields: { description: 'd'.repeat(5_001) },
+    path: ['description'],
+  },
   { label: 'leadsPerList 0', fields: { leadsPerList: 0 }, path: ['leadsPerList'] },
   { label: 'leadsPerList 10001', fields: { leadsPerList: 10_001 }, path: ['leadsPerList'] },
   { label: 'leadsPerList 1.5', fields: { leadsPerList: 1.5 }, path: ['leadsPerList'] },
-  { label: 'activeUntil that is not a date', fields: { activeUntil: 'next friday' }, path: ['activeUntil'] },
-  { label: 'activeUntil without an offset', fields: { activeUntil: '2030-12-31T23:59:59' }, path: ['activeUntil'] },
-  { label: 'activeUntil as a bare date', fields: { activeUntil: '2030-12-31' }, path: ['activeUntil'] },
-  { label: 'userIds with an empty string', fields: { userIds: ['user_a', ''] }, path: ['userIds', 1] },
-  { label: 'userIds with 201 distinct ids', fields: { userIds: userIdsOf(201) }, path: ['userIds'] },
+  {
+    label: 'activeUntil that is not a date',
+    fields: { activeUntil: 'next friday' },
+    path: ['activeUntil'],
+  },
+  {
+    label: 'activeUntil without an offset',
+    fields: { activeUntil: '2030-12-31T23:59:59' },
+    path: ['activeUntil'],
+  },
+  {
+    label: 'activeUntil as a bare date',
+    fields: { activeUntil: '2030-12-31' },
+    path: ['activeUntil'],
+  },
+  {
+    label: 'userIds with an empty string',
+    fields: { userIds: ['user_a', ''] },
+    path: ['userIds', 1],
+  },
+  {
+    label: 'userIds with 201 distinct ids',
+    fields: { userIds: userIdsOf(201) },
+    path: ['userIds'],
+  },
 ];
 
 /** Wrong on create only (on update a key may be left out, and the caller is not added). */
@@ -316,8 +430,16 @@ const createOnlyCases: FieldCase[] = [
 const updateOnlyCases: FieldCase[] = [
   { label: 'userIds: []', fields: { userIds: [] }, path: ['userIds'] },
   { label: 'name: null', fields: { name: null }, path: ['name'] },
-  { label: 'leadProviderCriteria: null', fields: { leadProviderCriteria: null }, path: ['leadProviderCriteria'] },
-  { label: 'customFilterCriteria: null', fields: { customFilterCriteria: null }, path: ['customFilterCriteria'] },
+  {
+    label: 'leadProviderCriteria: null',
+    fields: { leadProviderCriteria: null },
+    path: ['leadProviderCriteria'],
+  },
+  {
+    label: 'customFilterCriteria: null',
+    fields: { customFilterCriteria: null },
+    path: ['customFilterCriteria'],
+  },
 ];
 
 /** Bodies that are not a JSON object, or not JSON at all. */
@@ -330,7 +452,7 @@ interface RawCase {
 }
 
 const notAnObject = (label: string, text: string): RawCase => ({
-  label,
+  label: `${label} with 400`,
   text,
   status: 400,
   code: 'BAD_REQUEST',
@@ -345,21 +467,21 @@ const rawCases: RawCase[] = [
   notAnObject('an empty body', ''),
   notAnObject('a body of whitespace', '  \n '),
   {
-    label: 'a text/plain Content-Type',
+    label: 'a text/plain Content-Type with 415',
     text: JSON.stringify(icpBody()),
     contentType: 'text/plain',
     status: 415,
     code: 'UNSUPPORTED_MEDIA_TYPE',
   },
   {
-    label: 'a form Content-Type',
+    label: 'a form Content-Type with 415',
     text: 'name=DACH',
     contentType: 'application/x-www-form-urlencoded',
     status: 415,
     code: 'UNSUPPORTED_MEDIA_TYPE',
   },
   {
-    label: 'an application/jsonp Content-Type',
+    label: 'an application/jsonp Content-Type with 415',
     text: JSON.stringify(icpBody()),
     contentType: 'application/jsonp',
     status: 415,
@@ -367,13 +489,17 @@ const rawCases: RawCase[] = [
   },
 ];
 
+/** Cases as `[label, case]` rows, so test names read as plain sentences. */
+const labelled = <T extends { label: string }>(cases: T[]) =>
+  cases.map((testCase) => [testCase.label, testCase] as const);
+
 function createBody(fields: Record<string, unknown>) {
   const body: Record<string, unknown> = icpBody(fields);
   for (const [key, value] of Object.entries(fields)) if (value === undefined) delete body[key];
   return body;
 }
 
-function expectEnvelope(response: ApiResponse, status: number, code: string) {
+function expectEnvelope(response: ApiResponse<ErrorEnvelope>, status: number, code: string) {
   expect(response.status, response.text).toBe(status);
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
   expect(Object.keys(response.body)).toEqual(['error']);
@@ -394,13 +520,13 @@ function expectEnvelope(response: ApiResponse, status: number, code: string) {
 }
 
 /** A 400 with exactly one detail, at `path`. */
-function expectOneProblemAt(response: ApiResponse, fieldCase: FieldCase) {
+function expectOneProblemAt(response: ApiResponse<ErrorEnvelope>, fieldCase: FieldCase) {
   expectEnvelope(response, 400, 'BAD_REQUEST');
   expect(response.body.error.message).toBe('Invalid request body');
-  expect(response.body.error.details).toHaveLength(1);
-  const [detail] = response.body.error.details;
-  expect(detail.path).toEqual(fieldCase.path);
-  if (fieldCase.mentions !== undefined) expect(detail.message).toContain(fieldCase.mentions);
+  const details = response.body.error.details ?? [];
+  expect(details).toHaveLength(1);
+  expect(details[0]?.path).toEqual(fieldCase.path);
+  if (fieldCase.mentions !== undefined) expect(details[0]?.message).toContain(fieldCase.mentions);
 }
 
 let service: TestService;
@@ -418,13 +544,8 @@ async function storedState() {
 }
 
 async function sendRaw(method: string, path: string, text: string, contentType?: string) {
-  const headers: Record<string, string> = {};
-  if (contentType !== undefined) headers['content-type'] = contentType;
-  return service.api(method, path, {
-    token,
-    body: text,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
+  const headers = { 'content-type': contentType ?? 'application/json' };
+  return service.api(method, path, { token, body: text, headers });
 }
 
 beforeAll(async () => {
@@ -443,17 +564,20 @@ describe('creating an ICP from a bad body', () => {
     expect(response.status).toBe(201);
   });
 
-  it.each([...fieldCases, ...createOnlyCases])(
-    'rejects $label with 400 naming the path, and stores nothing',
-    async (fieldCase) => {
+  it.each(labelled([...fieldCases, ...createOnlyCases]))(
+    'rejects %s with 400 naming the path, and stores nothing',
+    async (_label, fieldCase) => {
       const before = await storedState();
-      const response = await service.api('POST', ICPS, { token, body: createBody(fieldCase.fields) });
+      const response = await service.api('POST', ICPS, {
+        token,
+        body: createBody(fieldCase.fields),
+      });
       expectOneProblemAt(response, fieldCase);
       expect(await storedState()).toEqual(before);
     },
   );
 
-  it.each(rawCases)('rejects $label with $status, and stores nothing', async (rawCase) => {
+  it.each(labelled(rawCases))('rejects %s, and stores nothing', async (_label, rawCase) => {
     const before = await storedState();
     const response = await sendRaw('POST', ICPS, rawCase.text, rawCase.contentType);
     expectEnvelope(response, rawCase.status, rawCase.code);
@@ -497,7 +621,11 @@ describe('accepted edges next to the rejected ones', () => {
     },
     {
       label: 'a regex of 500 characters',
-      fields: customFilter({ type: 'matchFieldWithRegex', field: 'firstName', regex: 'a'.repeat(500) }),
+      fields: customFilter({
+        type: 'matchFieldWithRegex',
+        field: 'firstName',
+        regex: 'a'.repeat(500),
+      }),
     },
     { label: 'maxPercentFromCRM 0', fields: customFilter({ type: 'maxPercentFromCRM', value: 0 }) },
     { label: 'minDaysUntilReuse 0', fields: customFilter({ type: 'minDaysUntilReuse', value: 0 }) },
@@ -509,12 +637,18 @@ describe('accepted edges next to the rejected ones', () => {
       label: '199 distinct userIds plus the creator, with duplicates',
       fields: { userIds: [...userIdsOf(199), ...userIdsOf(50)] },
     },
-    { label: 'activeUntil with a +02:00 offset', fields: { activeUntil: '2030-06-01T12:00:00+02:00' } },
+    {
+      label: 'activeUntil with a +02:00 offset',
+      fields: { activeUntil: '2030-06-01T12:00:00+02:00' },
+    },
   ];
 
-  it.each(edges)('accepts $label', async ({ fields }) => {
+  it.each(labelled(edges))('accepts %s', async (_label, { fields }) => {
     const edgeToken = await service.tokenFor('edge_user');
-    const response = await service.api('POST', ICPS, { token: edgeToken, body: createBody(fields) });
+    const response = await service.api('POST', ICPS, {
+      token: edgeToken,
+      body: createBody(fields),
+    });
     expect(response.status, response.text).toBe(201);
   });
 });
@@ -538,9 +672,9 @@ describe('updating an ICP with a bad body', () => {
     return { body: response.body, etag: response.headers.get('etag') };
   }
 
-  it.each([...fieldCases, ...updateOnlyCases])(
-    'rejects $label with 400 naming the path, and changes nothing',
-    async (fieldCase) => {
+  it.each(labelled([...fieldCases, ...updateOnlyCases]))(
+    'rejects %s with 400 naming the path, and changes nothing',
+    async (_label, fieldCase) => {
       const before = await targetState();
       const response = await service.api('PATCH', target, { token, body: fieldCase.fields });
       expectOneProblemAt(response, fieldCase);
@@ -548,7 +682,7 @@ describe('updating an ICP with a bad body', () => {
     },
   );
 
-  it.each(rawCases)('rejects $label with $status, and changes nothing', async (rawCase) => {
+  it.each(labelled(rawCases))('rejects %s, and changes nothing', async (_label, rawCase) => {
     const before = await targetState();
     const response = await sendRaw('PATCH', target, rawCase.text, rawCase.contentType);
     expectEnvelope(response, rawCase.status, rawCase.code);
@@ -565,7 +699,7 @@ describe('updating an ICP with a bad body', () => {
   });
 });
 
-describe('bodies over the size limit', () => {
+describe('large bodies', () => {
   // Each case gets a service of its own: a connection that carried a refused body is not reused.
   let big: TestService;
   let bigToken: string;
@@ -606,14 +740,17 @@ describe('bodies over the size limit', () => {
 
   const pathFor = (method: string) => (method === 'POST' ? ICPS : target);
 
-  it.each(['POST', 'PATCH'])('refuses a %s body over 1 MiB with 413 and stores nothing', async (method) => {
-    const before = await storedRows();
-    const text = oversized();
-    expect(Buffer.byteLength(text)).toBeGreaterThan(ONE_MIB);
-    const response = await big.api(method, pathFor(method), { token: bigToken, body: text });
-    expectEnvelope(response, 413, 'PAYLOAD_TOO_LARGE');
-    expect(await storedRows()).toEqual(before);
-  });
+  it.each(['POST', 'PATCH'])(
+    'refuses a %s body over 1 MiB with 413 and stores nothing',
+    async (method) => {
+      const before = await storedRows();
+      const text = oversized();
+      expect(Buffer.byteLength(text)).toBeGreaterThan(ONE_MIB);
+      const response = await big.api(method, pathFor(method), { token: bigToken, body: text });
+      expectEnvelope(response, 413, 'PAYLOAD_TOO_LARGE');
+      expect(await storedRows()).toEqual(before);
+    },
+  );
 
   it.each(['POST', 'PATCH'])(
     'refuses a chunked %s body over 1 MiB without Content-Length with 413 and stores nothing',
@@ -643,10 +780,38 @@ describe('bodies over the size limit', () => {
     expect(response.status).toBe(201);
   });
 
-  it('answers the next request of the same client after a 413', async () => {
-    const refused = await big.api('POST', ICPS, { token: bigToken, body: oversized() });
-    expect(refused.status).toBe(413);
-    const next = await big.api('GET', ICPS, { token: bigToken });
-    expect(next.status).toBe(200);
+  /** Each outcome as `METHOD status`, or the network failure a client would see. */
+  async function outcomeOf(method: string, options: { body?: string; contentType?: string } = {}) {
+    try {
+      const headers: Record<string, string> = {};
+      if (options.contentType !== undefined) headers['content-type'] = options.contentType;
+      const response = await big.api(method, ICPS, {
+        token: bigToken,
+        body: options.body,
+        headers,
+      });
+      return `${method} ${response.status}`;
+    } catch (error) {
+      return `${method} failed: ${(error as Error & { cause?: Error }).cause?.message}`;
+    }
+  }
+
+  it('keeps answering a client that goes on using its connection after a 413', async () => {
+    const outcomes: string[] = [];
+    for (let round = 0; round < 6; round += 1) {
+      outcomes.push(await outcomeOf('POST', { body: oversized() }));
+      outcomes.push(await outcomeOf('GET'));
+    }
+    expect(outcomes).toEqual(Array.from({ length: 6 }, () => ['POST 413', 'GET 200']).flat());
+  });
+
+  it('keeps answering a client after refusing a 500 kB text/plain body with 415', async () => {
+    const body = 'x'.repeat(500_000);
+    const outcomes: string[] = [];
+    for (let round = 0; round < 6; round += 1) {
+      outcomes.push(await outcomeOf('POST', { body, contentType: 'text/plain' }));
+      outcomes.push(await outcomeOf('GET'));
+    }
+    expect(outcomes).toEqual(Array.from({ length: 6 }, () => ['POST 415', 'GET 200']).flat());
   });
 });

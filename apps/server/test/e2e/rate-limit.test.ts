@@ -14,7 +14,7 @@ describe('rate limits (RATE_LIMIT_RPS, RATE_LIMIT_BURST)', () => {
   it('past the burst a caller gets 429 TOO_MANY_REQUESTS with Retry-After; others are not slowed', async () => {
     const busy = await service.tokenFor('busy');
     const statuses: number[] = [];
-    let limited: Awaited<ReturnType<typeof service.api>> | undefined;
+    let limited: { body: { error: { code: string } }; headers: Headers } | undefined;
     for (let index = 0; index < 4; index += 1) {
       const response = await service.api('GET', ICPS, { token: busy });
       statuses.push(response.status);

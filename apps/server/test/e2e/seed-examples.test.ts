@@ -119,7 +119,8 @@ describe('List ICPs and Get ICP, as documented', () => {
       expect(created.status).toBe(201);
     }
     const other = await service.tokenFor('user_other');
-    const othersOwn = { ...requestFor(listIcpsResponse[1]!), userIds: [] };
+    const [, smbMarketing] = listIcpsResponse;
+    const othersOwn = { ...requestFor(smbMarketing as Record<string, unknown>), userIds: [] };
     expect((await service.api('POST', ICPS, { token: other, body: othersOwn })).status).toBe(201);
 
     const response = await service.api('GET', ICPS, { token });

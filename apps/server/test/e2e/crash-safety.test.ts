@@ -1,0 +1,335 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient } from '../support/api-client.js';
+import { makeTempDir } from '../support/temp-dir.js';
+
+const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+const ICPS = '/api/v1/entities/icps';
+const OWNER = 'crash_owner';
+const TEAMMATE = 'crash_teammate';
+const CONCURRENCY = 20;
+const LOAD_MS = 1_500;
+const CYCLES = 3;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  url: string;
+  api: ReturnType<typeof apiClient>;
+  exited: Promise<Exit>;
+  output: () => string;
+}
+
+/** The built server as its own process, on a free port, over the SQLite file in `dir`. */
+async function startServer(dir: string): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [MAIN], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: `file:${join(dir, 'icp.sqlite')}`,
+      DATA_DIR: dir,
+      AUTH_JWT_PUBLIC_KEY: '',
+      AUTH_JWKS_URL: '',
+      SHUTDOWN_GRACE_MS: '5000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<Exit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const server = { child, port, url, api: apiClient(url), exited, output: () => output };
+
+  let hasExited = false;
+  void exited.then(() => {
+    hasExited = true;
+  });
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (hasExited) throw new Error(`The server exited while starting:\n${output}`);
+    try {
+      const health = await fetch(`${url}/healthz`);
+      if (health.status === 200) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(50);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`The server did not become healthy:\n${output}`);
+}
+
+async function signIn(server: ServerProcess, userId: string): Promise<string> {
+  const response = await server.api('POST', '/trpc/auth.localSignIn', { body: { userId } });
+  expect(response.status, response.text).toBe(200);
+  return response.body.result.data.token;
+}
+
+/** A create body with every key given, so the stored ICP must equal it key for key. */
+function bodyFor(label: string) {
+  return {
+    name: label,
+    description: `Written under load: ${label}`,
+    leadProviderCriteria: [
+      {
+        provider: 'baseProvider',
+        type: 'company',
+        filters: {
+          job_title: [label],
+          company: { industry: ['Software'], employee_size: { min: 10, max: 500 } },
+        },
+      },
+    ],
+    customFilterCriteria: [
+      { type: 'maxPeoplePerCompany', value: 2 },
+      { type: 'matchFieldWithRegex', field: 'company.name', regex: '^(?!.*Test).*$' },
+    ],
+    crmFilters: {
+      provider: 'bullhorn',
+      textSearch: label,
+      filters: [{ path: 'status', mode: 'equals', value: 'Active', exclude: false }],
+    },
+    userIds: [TEAMMATE, OWNER],
+    leadsPerList: 25,
+    activeUntil: '2030-01-01T00:00:00.000Z',
+  };
+}
+
+type Icp = ReturnType<typeof bodyFor> & { id: string; createdAt: string; updatedAt: string };
+
+interface LoadFigures {
+  sent: number;
+  acknowledged: Icp[];
+  failed: number;
+  sentBodies: Map<string, ReturnType<typeof bodyFor>>;
+}
+
+/** Fires creates from CONCURRENCY workers until `stop` resolves; every send is accounted for. */
+async function createUnderLoad(
+  server: ServerProcess,
+  token: string,
+  cycle: number,
+  stop: Promise<void>,
+): Promise<LoadFigures> {
+  const figures: LoadFigures = { sent: 0, acknowledged: [], failed: 0, sentBodies: new Map() };
+  let stopped = false;
+  void stop.then(() => {
+    stopped = true;
+  });
+  const worker = async (workerIndex: number) => {
+    for (let n = 0; !stopped; n += 1) {
+      const label = `cycle ${cycle} worker ${workerIndex} #${n}`;
+      const body = bodyFor(label);
+      figures.sent += 1;
+      figures.sentBodies.set(label, body);
+      try {
+        const response = await server.api('POST', ICPS, { token, body });
+        if (response.status === 201) figures.acknowledged.push(response.body);
+        else figures.failed += 1;
+      } catch {
+        figures.failed += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, (_, index) => worker(index)));
+  return figures;
+}
+
+function storedRows(databasePath: string) {
+  const database = new Database(databasePath, { fileMustExist: true });
+  try {
+    const integrity = database.pragma('integrity_check', { simple: true });
+    const rows = database.prepare('select id, name from icps').all() as {
+      id: string;
+      name: string;
+    }[];
+    return { integrity, rows };
+  } finally {
+    database.close();
+  }
+}
+
+const ids = (icps: { id: string }[]) => icps.map((icp) => icp.id).sort();
+
+/** Runs `task` over `items`, CONCURRENCY at a time. */
+async function forEachConcurrently<T>(items: T[], task: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
+describe('crash safety of the built server', () => {
+  const temp = makeTempDir('icp-crash-');
+  const databasePath = join(temp.path, 'icp.sqlite');
+  let server: ServerProcess | undefined;
+
+  beforeAll(() => {
+    expect(existsSync(MAIN), `${MAIN} is missing: build the server first`).toBe(true);
+  });
+
+  afterAll(async () => {
+    if (server !== undefined && server.child.exitCode === null) {
+      server.child.kill('SIGKILL');
+      await server.exited;
+    }
+    temp.remove();
+  });
+
+  it('keeps every acknowledged create, whole, across three SIGKILLs under load', async () => {
+    const acknowledged = new Map<string, Icp>();
+    const sentBodies = new Map<string, ReturnType<typeof bodyFor>>();
+    const checkedIds = new Set<string>();
+    server = await startServer(temp.path);
+
+    for (let cycle = 1; cycle <= CYCLES; cycle += 1) {
+      const running = server;
+      const token = await signIn(running, OWNER);
+      const stop = sleep(LOAD_MS).then(() => {
+        running.child.kill('SIGKILL');
+      });
+      const figures = await createUnderLoad(running, token, cycle, stop);
+      expect((await running.exited).signal).toBe('SIGKILL');
+      for (const icp of figures.acknowledged) acknowledged.set(icp.id, icp);
+      for (const [label, body] of figures.sentBodies) sentBodies.set(label, body);
+      // The load must really have been cut off mid-flight, or the cycle proves nothing.
+      expect(figures.acknowledged.length).toBeGreaterThan(0);
+      expect(figures.failed).toBeGreaterThan(0);
+
+      server = await startServer(temp.path);
+      const reader = server;
+      const ownerToken = await signIn(reader, OWNER);
+      const teammateToken = await signIn(reader, TEAMMATE);
+
+      const { integrity, rows } = storedRows(databasePath);
+      expect(integrity).toBe('ok');
+      const storedIds = new Set(rows.map((row) => row.id));
+      const foundAcknowledged = [...acknowledged.keys()].filter((id) => storedIds.has(id));
+      console.log(
+        `cycle ${cycle}: sent ${figures.sent}, acknowledged ${figures.acknowledged.length}, ` +
+          `lost in flight ${figures.failed}; after restart ${foundAcknowledged.length} of ` +
+          `${acknowledged.size} acknowledged found, ${rows.length} stored in all`,
+      );
+
+      // Every acknowledged create, of this cycle and the ones before, is listed exactly as
+      // acknowledged, and both members list exactly the stored ICPs (membership is whole too).
+      expect(foundAcknowledged).toHaveLength(acknowledged.size);
+      const ownerList = await reader.api('GET', ICPS, { token: ownerToken });
+      const teammateList = await reader.api('GET', ICPS, { token: teammateToken });
+      expect(ids(ownerList.body)).toEqual([...storedIds].sort());
+      expect(ids(teammateList.body)).toEqual([...storedIds].sort());
+      const listed = new Map((ownerList.body as Icp[]).map((icp) => [icp.id, icp]));
+      for (const icp of acknowledged.values()) expect(listed.get(icp.id)).toEqual(icp);
+
+      // Every ICP stored since the last restart (acknowledged, or committed just before the
+      // kill) reads back whole by id: exactly the body that was sent.
+      const unchecked = rows.filter((row) => !checkedIds.has(row.id));
+      await forEachConcurrently(unchecked, async (row) => {
+        const read = await reader.api('GET', `${ICPS}/${row.id}`, { token: ownerToken });
+        expect(read.status, `stored ICP ${row.id} is not readable`).toBe(200);
+        const { id, createdAt, updatedAt, ...content } = read.body as Icp;
+        expect(id).toBe(row.id);
+        expect(content).toEqual(sentBodies.get(row.name));
+        expect(updatedAt).toBe(createdAt);
+        const acknowledgedAs = acknowledged.get(row.id);
+        if (acknowledgedAs !== undefined) expect(read.body).toEqual(acknowledgedAs);
+        checkedIds.add(row.id);
+      });
+    }
+  }, 45_000);
+
+  it('lets a request in flight at SIGTERM finish, then exits 0', async () => {
+    if (server === undefined || server.child.exitCode !== null) {
+      server = await startServer(temp.path);
+    }
+    const running = server;
+    const token = await signIn(running, OWNER);
+    const text = JSON.stringify(bodyFor('sent across SIGTERM'));
+    const half = Math.floor(text.length / 2);
+
+    const request = httpRequest({
+      host: '127.0.0.1',
+      port: running.port,
+      method: 'POST',
+      path: ICPS,
+      // A connection of its own, closed after the response, as a one-off client would use.
+      agent: false,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(text),
+      },
+    });
+    const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      request.on('response', (incoming) => {
+        let body = '';
+        incoming.setEncoding('utf8');
+        incoming.on('data', (chunk) => {
+          body += chunk;
+        });
+        incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body }));
+      });
+      request.on('error', reject);
+    });
+    request.write(text.slice(0, half));
+    await sleep(200);
+
+    running.child.kill('SIGTERM');
+    const deadline = Date.now() + 5_000;
+    while (!running.output().includes('SIGTERM received') && Date.now() < deadline) {
+      await sleep(20);
+    }
+    expect(running.output()).toContain('SIGTERM received');
+    expect(running.child.exitCode).toBeNull();
+
+    request.end(text.slice(half));
+    const answered = await response;
+    const answeredAt = Date.now();
+    expect(answered.status, answered.body).toBe(201);
+    const created = JSON.parse(answered.body) as Icp;
+    expect(created.name).toBe('sent across SIGTERM');
+
+    expect(await running.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - answeredAt).toBeLessThan(3_000);
+    const { integrity, rows } = storedRows(databasePath);
+    expect(integrity).toBe('ok');
+    expect(rows.map((row) => row.id)).toContain(created.id);
+    console.log(`SIGTERM: the in-flight create ${created.id} finished and the server exited 0`);
+  });
+});
