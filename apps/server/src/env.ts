@@ -38,7 +38,7 @@ const envFields = z.object({
     .min(1_024)
     .default(1024 * 1024),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
-  RATE_LIMIT_RPS: z.coerce.number().min(0).default(0),
+  RATE_LIMIT_RPS: z.coerce.number().min(0).default(10),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(20),
 });
 

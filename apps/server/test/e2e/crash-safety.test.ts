@@ -55,6 +55,7 @@ async function startServer(dir: string): Promise<ServerProcess> {
       AUTH_JWT_PUBLIC_KEY: '',
       AUTH_JWKS_URL: '',
       SHUTDOWN_GRACE_MS: '5000',
+      RATE_LIMIT_RPS: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

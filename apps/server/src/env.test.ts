@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env.js';
+
+describe('parseEnv', () => {
+  it('has defaults that run the product locally', () => {
+    expect(parseEnv({})).toMatchObject({
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: 3000,
+      DATABASE_URL: 'file:./data/icp.sqlite',
+      ADMIN_USER_IDS: [],
+      RATE_LIMIT_RPS: 10,
+      RATE_LIMIT_BURST: 20,
+      BODY_LIMIT_BYTES: 1024 * 1024,
+    });
+  });
+
+  it('reads admin ids as a comma-separated list', () => {
+    expect(parseEnv({ ADMIN_USER_IDS: ' admin_1, ,admin_2 ' }).ADMIN_USER_IDS).toEqual([
+      'admin_1',
+      'admin_2',
+    ]);
+  });
+
+  it('refuses both a PEM key and a JWKS URL at once', () => {
+    expect(() =>
+      parseEnv({ AUTH_JWT_PUBLIC_KEY: 'pem', AUTH_JWKS_URL: 'https://example.com/jwks.json' }),
+    ).toThrow(/AUTH_JWKS_URL: set either AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL/);
+  });
+});
