@@ -99,10 +99,13 @@ function create(body: Record<string, unknown>, creatorId: string) {
 const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url ?? '/', 'http://baseline');
-    if (req.method === 'GET' && url.pathname === '/healthz') return send(res, 200, { status: 'ok' });
+    if (req.method === 'GET' && url.pathname === '/healthz')
+      return send(res, 200, { status: 'ok' });
     if (req.method === 'GET' && url.pathname.startsWith('/icps/')) {
       const row = selectById.get(url.pathname.slice('/icps/'.length));
-      return row === undefined ? send(res, 404, { error: 'not found' }) : send(res, 200, icpOf(row));
+      return row === undefined
+        ? send(res, 404, { error: 'not found' })
+        : send(res, 200, icpOf(row));
     }
     if (req.method === 'GET' && url.pathname === '/icps') {
       return send(res, 200, selectOfUser.all(url.searchParams.get('user') ?? '').map(icpOf));

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 
 export interface DurabilityCheck {
+  /** Whether the server was killed (SIGKILL) rather than stopped gracefully before the check. */
+  afterHardKill: boolean;
   acknowledged: number;
   missing: number;
   rows: number;
@@ -12,6 +14,7 @@ export function checkDurability(
   databasePath: string,
   seededRows: number,
   acknowledgedIds: readonly string[],
+  afterHardKill: boolean,
 ): DurabilityCheck {
   const db = new Database(databasePath);
   try {
@@ -19,11 +22,15 @@ export function checkDurability(
       'select 1 as found from icps where id = ?',
     );
     const missing = acknowledgedIds.filter((id) => exists.get(id) === undefined).length;
-    const { rows } = db.prepare<[], { rows: number }>('select count(*) as rows from icps').get() ?? {
-      rows: 0,
-    };
+    const { rows } = db.prepare('select count(*) as rows from icps').get() as { rows: number };
     const acknowledged = new Set(acknowledgedIds).size;
-    return { acknowledged, missing, rows, expectedAtLeast: seededRows + acknowledged };
+    return {
+      afterHardKill,
+      acknowledged,
+      missing,
+      rows,
+      expectedAtLeast: seededRows + acknowledged,
+    };
   } finally {
     db.close();
   }

@@ -11,12 +11,14 @@ export interface LoadOptions {
 }
 
 export interface LoadResult {
-  requestsPerSec: number;
+  /** 2xx answers per second; other answers do not count as served. */
   okPerSec: number;
   p50Ms: number;
   p99Ms: number;
   ok: number;
   non2xx: number;
+  /** Count of each non-2xx status, such as `{ '429': 12 }`. */
+  non2xxByStatus: Record<string, number>;
   errors: number;
   timeouts: number;
   peakRssMb: number;
@@ -32,14 +34,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     requests: options.requests,
   });
   const peakRssMb = rss.stop();
-  const answered = result['2xx'] + result.non2xx;
+  const non2xxByStatus: Record<string, number> = {};
+  for (const [status, { count }] of Object.entries(result.statusCodeStats ?? {})) {
+    if (!status.startsWith('2') && count) non2xxByStatus[status] = count;
+  }
   return {
-    requestsPerSec: answered / result.duration,
     okPerSec: result['2xx'] / result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     ok: result['2xx'],
     non2xx: result.non2xx,
+    non2xxByStatus,
     errors: result.errors,
     timeouts: result.timeouts,
     peakRssMb,

@@ -1,3 +1,9 @@
+/**
+ * `pnpm bench`: seeds a database, starts the product and the baseline, loads both with autocannon
+ * and writes the report to RESULTS.md. Settings from the environment: BENCH_DURATION_S (measured
+ * seconds per scenario and server, 10), BENCH_WARMUP_S (2), BENCH_CONNECTIONS (50) and
+ * BENCH_CPU_PROF_DIR (when set, the product writes a V8 CPU profile of the whole run there).
+ */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -5,7 +11,7 @@ import { startBaselineServer } from './baseline.js';
 import { checkDurability } from './durability.js';
 import { warmThenMeasure } from './load.js';
 import { resultsFile } from './paths.js';
-import { startProductServer } from './product-server.js';
+import { BENCH_RATE_LIMIT_RPS, startProductServer } from './product-server.js';
 import { createRandom } from './random.js';
 import { type BenchSettings, renderReport, type ScenarioResult } from './report.js';
 import {
@@ -88,9 +94,9 @@ async function main(): Promise<number> {
     ];
     const results: ScenarioResult[] = [];
     for (const [scenario, requests] of scenarios) {
-      const measure = (server: ServerProcess, serverRequests: typeof requests.product) => {
+      const measure = async (server: ServerProcess, serverRequests: typeof requests.product) => {
         log(`${scenario}: ${server.name}`);
-        return warmThenMeasure({
+        const result = await warmThenMeasure({
           url: server.url,
           pid: server.pid,
           requests: serverRequests,
@@ -98,16 +104,20 @@ async function main(): Promise<number> {
           durationS,
           warmupS,
         });
+        for (const running of servers) running.assertRunning();
+        return result;
       };
       const productResult = await measure(product, requests.product);
       const baselineResult = await measure(baseline, requests.baseline);
       results.push({ scenario, product: productResult, baseline: baselineResult });
     }
 
-    // A hard kill, so nothing but committed transactions can have reached the file.
-    await product.stop(cpuProfileDir === undefined ? 'SIGKILL' : 'SIGTERM');
+    // A hard kill, so nothing but committed transactions can have reached the file; a profiled
+    // server must exit normally to write its profile.
+    const afterHardKill = cpuProfileDir === undefined;
+    await product.stop(afterHardKill ? 'SIGKILL' : 'SIGTERM');
     await baseline.stop();
-    const durability = checkDurability(productDb, ICP_COUNT, acknowledged.product);
+    const durability = checkDurability(productDb, ICP_COUNT, acknowledged.product, afterHardKill);
 
     const settings: BenchSettings = {
       icpCount: ICP_COUNT,
@@ -119,6 +129,7 @@ async function main(): Promise<number> {
       connections,
       durationS,
       warmupS,
+      rateLimitRps: BENCH_RATE_LIMIT_RPS,
     };
     const report = renderReport(results, durability, settings);
     console.log(report);

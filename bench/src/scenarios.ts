@@ -28,8 +28,7 @@ const PRODUCT_ICPS = '/api/v1/entities/icps';
 const BASELINE_ICPS = '/icps';
 const CREATE_BODY_VARIANTS = 32;
 
-const pickAny = <T>(items: readonly T[]): T =>
-  items[Math.floor(Math.random() * items.length)] as T;
+const pickAny = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 

@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Icp } from '@icp/schema';
 import { insertIcp, migrateToLatest, openSqlite } from '@icp/server';
-import { randomUUID } from 'node:crypto';
 import { icpBody } from './icp-bodies.js';
 import { createRandom } from './random.js';
 

@@ -7,6 +7,8 @@ export interface ServerProcess {
   name: string;
   url: string;
   pid: number;
+  /** Throws, with the end of the server's output, when the process has exited unasked. */
+  assertRunning(): void;
   /** Stops the process; `SIGKILL` leaves the database exactly as the last commit left it. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -70,6 +72,11 @@ export async function startServerProcess(options: {
     name: options.name,
     url,
     pid: child.pid,
+    assertRunning: () => {
+      if (child.exitCode === null && child.signalCode === null) return;
+      const how = child.signalCode ?? `code ${child.exitCode}`;
+      throw new Error(`${options.name} exited (${how}) during the benchmark:\n${output}`);
+    },
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
