@@ -2,7 +2,8 @@
  * `pnpm bench`: seeds a database, starts the product and the baseline, loads both with autocannon
  * and writes the report to RESULTS.md. Settings from the environment: BENCH_DURATION_S (measured
  * seconds per scenario and server, 10), BENCH_WARMUP_S (2), BENCH_CONNECTIONS (50) and
- * BENCH_CPU_PROF_DIR (when set, the product writes a V8 CPU profile of the whole run there).
+ * BENCH_CPU_PROF_DIR (when set, the product writes a V8 CPU profile of the whole run there) and
+ * BENCH_SCENARIOS (a comma-separated subset of get-by-id,list,create).
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +42,8 @@ const connections = numberFromEnv('BENCH_CONNECTIONS', 50);
 const cpuProfileDir = process.env.BENCH_CPU_PROF_DIR
   ? resolve(process.env.BENCH_CPU_PROF_DIR)
   : undefined;
+
+const selectedScenarios = process.env.BENCH_SCENARIOS?.split(',').map((name) => name.trim());
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -87,11 +90,13 @@ async function main(): Promise<number> {
     log(`product pid ${product.pid} at ${product.url}, baseline pid ${baseline.pid}`);
 
     const acknowledged = { product: [] as string[], baseline: [] as string[] };
-    const scenarios: [ScenarioName, ScenarioRequests][] = [
-      ['get-by-id', getByIdRequests(workload)],
-      ['list', listRequests(workload)],
-      ['create', createRequests(workload, acknowledged)],
-    ];
+    const scenarios = (
+      [
+        ['get-by-id', getByIdRequests(workload)],
+        ['list', listRequests(workload)],
+        ['create', createRequests(workload, acknowledged)],
+      ] satisfies [ScenarioName, ScenarioRequests][]
+    ).filter(([name]) => selectedScenarios === undefined || selectedScenarios.includes(name));
     const results: ScenarioResult[] = [];
     for (const [scenario, requests] of scenarios) {
       const measure = async (server: ServerProcess, serverRequests: typeof requests.product) => {

@@ -1,10 +1,38 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely';
 import type { Database } from './database.js';
 
 export type Db = Kysely<Database>;
+
+const MAX_CACHED_STATEMENTS = 500;
+
+/**
+ * Kysely prepares a statement for every query; preparing costs as much as running a point
+ * lookup. Queries are parameterized, so their SQL texts are few: each is prepared once and kept
+ * (least recently used dropped beyond the bound).
+ */
+function withStatementCache(database: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare: (sql) => {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        statement = database.prepare(sql);
+      } else {
+        statements.delete(sql);
+      }
+      statements.set(sql, statement);
+      if (statements.size > MAX_CACHED_STATEMENTS) {
+        const oldest = statements.keys().next().value;
+        if (oldest !== undefined) statements.delete(oldest);
+      }
+      return statement;
+    },
+  };
+}
 
 /**
  * Opens the SQLite file (creating its folder) in WAL mode. `synchronous = FULL` makes every
@@ -17,5 +45,7 @@ export function openSqlite(path: string): Db {
   database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+  });
 }

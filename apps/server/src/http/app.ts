@@ -28,21 +28,25 @@ export function createApp(deps: {
     await next();
     if (deps.lifecycle?.draining) c.header('Connection', 'close');
   });
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: deps.bodyLimitBytes,
-      onError: () => {
-        throw new AppError(
-          'PAYLOAD_TOO_LARGE',
-          `Request body is larger than ${deps.bodyLimitBytes} bytes`,
-        );
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: deps.bodyLimitBytes,
+    onError: () => {
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `Request body is larger than ${deps.bodyLimitBytes} bytes`,
+      );
+    },
+  });
+  // Only requests that carry a body pay for the limit's stream wrapping.
+  app.use('*', (c, next) =>
+    c.req.header('content-length') === undefined && c.req.header('transfer-encoding') === undefined
+      ? next()
+      : limitBody(c, next),
   );
+  // Set before the handler runs: headers added to a finished response make Hono rebuild it.
   app.use('/api/*', async (c, next) => {
-    await next();
     c.header('Cache-Control', 'no-store');
+    await next();
   });
 
   app.route(ICPS_PATH, icpRoutes(deps.createContext));

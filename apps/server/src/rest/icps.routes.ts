@@ -2,6 +2,7 @@ import type { Icp } from '@icp/schema';
 import { Hono, type Context as HonoContext } from 'hono';
 import { unauthenticated } from '../errors.js';
 import type { CreateContext } from '../http/context-factory.js';
+import { icpJson } from '../icp/icp.etag.js';
 import { createCaller } from '../trpc/app-router.js';
 import { decodeJsonBody } from './json-body.js';
 import { methodNotAllowed } from './method-not-allowed.js';
@@ -10,7 +11,8 @@ export const ICPS_PATH = '/api/v1/entities/icps';
 
 function withIcp(c: HonoContext, result: { icp: Icp; etag: string }, status: 200 | 201 = 200) {
   c.header('ETag', result.etag);
-  return c.json(result.icp, status);
+  c.header('Content-Type', 'application/json');
+  return c.body(icpJson(result.icp), status);
 }
 
 /**

@@ -41,5 +41,5 @@ export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
       },
     );
   }
-  return next({ ctx: { ...ctx, user: ctx.user } });
+  return next({ ctx: { user: ctx.user } });
 });
