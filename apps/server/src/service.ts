@@ -1,6 +1,7 @@
 import { createAuthenticator } from './auth/authenticator.js';
 import { configureAuth } from './auth/configure-auth.js';
 import { type Db, openSqlite } from './db/connect.js';
+import { groupCommit } from './db/group-commit.js';
 import { migrateToLatest } from './db/migrate.js';
 import { type Env, sqlitePathOf } from './env.js';
 import { createApp } from './http/app.js';
@@ -29,7 +30,13 @@ export async function startIcpService(env: Env): Promise<IcpService> {
       env.RATE_LIMIT_RPS > 0
         ? new TokenBucketLimiter(env.RATE_LIMIT_RPS, env.RATE_LIMIT_BURST)
         : undefined;
-    const createContext = createContextFactory({ db, authenticate, authMode, rateLimiter });
+    const createContext = createContextFactory({
+      db,
+      transact: groupCommit(db),
+      authenticate,
+      authMode,
+      rateLimiter,
+    });
     const lifecycle = { draining: false };
     const app = createApp({ db, createContext, bodyLimitBytes: env.BODY_LIMIT_BYTES, lifecycle });
     const server = await listen(app, env.HOST, env.PORT);

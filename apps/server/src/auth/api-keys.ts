@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../db/connect.js';
 import type { ApiKeyRow } from '../db/database.js';
+import { preparedQuery } from '../db/prepared-query.js';
 
 /** API keys start with this prefix, which tells them apart from JWTs. */
 export const API_KEY_PREFIX = 'icp_';
@@ -75,13 +76,18 @@ export async function revokeApiKey(db: Db, id: string, now = new Date()): Promis
   return result.numUpdatedRows > 0n;
 }
 
+const selectActiveKeyOwner = preparedQuery<{ user_id: string }, [keyHash: string]>(
+  1,
+  (db, keyHash) =>
+    db
+      .selectFrom('api_keys')
+      .select('user_id')
+      .where('key_hash', '=', keyHash as string)
+      .where('revoked_at', 'is', null),
+);
+
 /** The user an active key belongs to, or undefined for an unknown or revoked key. */
 export async function userIdOfApiKey(db: Db, key: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('api_keys')
-    .select('user_id')
-    .where('key_hash', '=', hashApiKey(key))
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+  const [row] = (await selectActiveKeyOwner(db, hashApiKey(key))).rows;
   return row?.user_id;
 }

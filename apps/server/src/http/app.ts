@@ -10,6 +10,7 @@ import { methodNotAllowed } from '../rest/method-not-allowed.js';
 import { createOpenApiDocument } from '../rest/openapi.js';
 import { appRouter } from '../trpc/app-router.js';
 import type { CreateContext } from './context-factory.js';
+import { requestHeader } from './request-header.js';
 
 export const TRPC_PATH = '/trpc';
 
@@ -23,11 +24,6 @@ export function createApp(deps: {
   const app = new Hono();
   const openApiJson = JSON.stringify(createOpenApiDocument());
 
-  // Once shutdown begins, each response closes its connection, so clients move on at once.
-  app.use('*', async (c, next) => {
-    await next();
-    if (deps.lifecycle?.draining) c.header('Connection', 'close');
-  });
   const limitBody = bodyLimit({
     maxSize: deps.bodyLimitBytes,
     onError: () => {
@@ -37,16 +33,18 @@ export function createApp(deps: {
       );
     },
   });
-  // Only requests that carry a body pay for the limit's stream wrapping.
-  app.use('*', (c, next) =>
-    c.req.header('content-length') === undefined && c.req.header('transfer-encoding') === undefined
-      ? next()
-      : limitBody(c, next),
-  );
-  // Set before the handler runs: headers added to a finished response make Hono rebuild it.
-  app.use('/api/*', async (c, next) => {
-    c.header('Cache-Control', 'no-store');
-    await next();
+  // One middleware for every request (each layer costs on the hot path):
+  app.use('*', async (c, next) => {
+    // API answers are per user: never cached. Set before the handler runs, since a header added
+    // to a finished response makes Hono rebuild it.
+    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+    // Only requests that carry a body pay for the limit's stream wrapping.
+    const carriesBody =
+      requestHeader(c, 'content-length') !== undefined ||
+      requestHeader(c, 'transfer-encoding') !== undefined;
+    await (carriesBody ? limitBody(c, next) : next());
+    // Once shutdown begins, each response closes its connection, so clients move on at once.
+    if (deps.lifecycle?.draining) c.header('Connection', 'close');
   });
 
   app.route(ICPS_PATH, icpRoutes(deps.createContext));
@@ -65,7 +63,7 @@ export function createApp(deps: {
       endpoint: TRPC_PATH,
       req: c.req.raw,
       router: appRouter,
-      createContext: () => deps.createContext(c.req.header('authorization')),
+      createContext: () => deps.createContext(requestHeader(c, 'authorization')),
     }),
   );
 

@@ -1,5 +1,6 @@
 import type { Authenticate } from '../auth/authenticator.js';
 import type { Db } from '../db/connect.js';
+import type { Transact } from '../db/transact.js';
 import type { TokenBucketLimiter } from '../rate-limit/token-bucket.js';
 import type { AuthMode, Context } from '../trpc/context.js';
 
@@ -8,6 +9,7 @@ export type CreateContext = (authorization: string | undefined) => Promise<Conte
 /** Builds each request's context; the same for the tRPC endpoint and the REST adapter. */
 export function createContextFactory(deps: {
   db: Db;
+  transact: Transact;
   authenticate: Authenticate;
   authMode: AuthMode;
   now?: () => Date;
@@ -16,6 +18,7 @@ export function createContextFactory(deps: {
   const now = deps.now ?? (() => new Date());
   return async (authorization) => ({
     db: deps.db,
+    transact: deps.transact,
     user: await deps.authenticate(authorization),
     authMode: deps.authMode,
     now,

@@ -1,6 +1,7 @@
 import type { Icp } from '@icp/schema';
 import type { Db } from '../db/connect.js';
 import type { IcpRow, NewIcpRow } from '../db/database.js';
+import { preparedQuery } from '../db/prepared-query.js';
 
 /** The stored row as the API shows it, keys in documented order. */
 export function icpFromRow(row: IcpRow): Icp {
@@ -35,8 +36,15 @@ function rowFromIcp(icp: Icp): NewIcpRow {
   };
 }
 
+const selectIcpById = preparedQuery<IcpRow, [id: string]>(1, (db, id) =>
+  db
+    .selectFrom('icps')
+    .selectAll()
+    .where('id', '=', id as string),
+);
+
 export async function findIcpById(db: Db, id: string): Promise<Icp | undefined> {
-  const row = await db.selectFrom('icps').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = (await selectIcpById(db, id)).rows;
   return row === undefined ? undefined : icpFromRow(row);
 }
 
@@ -51,9 +59,13 @@ export function listIcpsQuery(db: Db, userId: string) {
     .orderBy('m.icp_id');
 }
 
+const selectIcpsOfUser = preparedQuery<IcpRow, [userId: string]>(1, (db, userId) =>
+  listIcpsQuery(db, userId as string),
+);
+
 /** ICPs whose `userIds` hold the user, oldest first. */
 export async function listIcpsOfUser(db: Db, userId: string): Promise<Icp[]> {
-  return (await listIcpsQuery(db, userId).execute()).map(icpFromRow);
+  return (await selectIcpsOfUser(db, userId)).rows.map(icpFromRow);
 }
 
 async function insertMembers(db: Db, icp: Icp, userIds: readonly string[]): Promise<void> {

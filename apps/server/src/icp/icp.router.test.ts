@@ -3,6 +3,7 @@ import { makeTempDir } from '../../test/support/temp-dir.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { type Db, openSqlite } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { transactionPerCall } from '../db/transact.js';
 import { asAppError } from '../errors.js';
 import { createCaller } from '../trpc/app-router.js';
 import type { Context } from '../trpc/context.js';
@@ -33,7 +34,13 @@ describe('icp procedures, called in-process over a real SQLite file', () => {
 
   const callerAs = (id: string | null, isAdmin = false) => {
     const user: AuthUser | null = id === null ? null : { id, isAdmin, via: 'jwt' };
-    const ctx: Context = { db, user, authMode: { kind: 'jwt' }, now: () => clock };
+    const ctx: Context = {
+      db,
+      transact: transactionPerCall(db),
+      user,
+      authMode: { kind: 'jwt' },
+      now: () => clock,
+    };
     return createCaller(ctx);
   };
   const codeOf = async (promise: Promise<unknown>) => {

@@ -7,7 +7,8 @@ import {
 } from '@icp/schema';
 import { z } from 'zod';
 import { icpForbidden, icpNotFound, staleIfMatch } from '../errors.js';
-import { protectedProcedure, router } from '../trpc/trpc.js';
+import type { Context } from '../trpc/context.js';
+import { protectedProcedure, publicProcedure, router, signedInUser } from '../trpc/trpc.js';
 import { canAccessIcp } from './icp.access.js';
 import { etagOf, ifMatchAccepts } from './icp.etag.js';
 import { findIcpById, listIcpsOfUser } from './icp.repository.js';
@@ -17,20 +18,30 @@ import { fingerprintOf } from './request-fingerprint.js';
 const icpTarget = { id: z.string(), ifMatch: ifMatch.optional() };
 
 /**
- * Finds the ICP a request names and checks access, before the body is looked at: the documented
- * order is 401, 404, 403, 412, and only then 400.
+ * The checks on a request naming one ICP, in the documented order: 401, 404, 403, 412, and only
+ * then anything about the body.
  */
-const accessibleIcpProcedure = protectedProcedure.use(async ({ ctx, getRawInput, next }) => {
-  const raw = (await getRawInput()) as { id?: unknown; ifMatch?: unknown } | undefined;
-  const id = normalizeIcpId(raw?.id);
+async function checkIcpTarget(
+  ctx: Context,
+  target: { id?: unknown; ifMatch?: unknown } | undefined,
+) {
+  const user = signedInUser(ctx);
+  const id = normalizeIcpId(target?.id);
   const icp = id === null ? undefined : await findIcpById(ctx.db, id);
   if (icp === undefined) throw icpNotFound();
-  if (!canAccessIcp(ctx.user, icp)) throw icpForbidden();
+  if (!canAccessIcp(user, icp)) throw icpForbidden();
   const etag = etagOf(icp);
-  if (typeof raw?.ifMatch === 'string' && !ifMatchAccepts(raw.ifMatch, etag)) throw staleIfMatch();
+  if (typeof target?.ifMatch === 'string' && !ifMatchAccepts(target.ifMatch, etag)) {
+    throw staleIfMatch();
+  }
   if (ctx.undecodableBody !== undefined) throw ctx.undecodableBody;
-  return next({ ctx: { checked: { icp, etag } } });
-});
+  return { user, checked: { icp, etag } };
+}
+
+/** Runs the ICP checks before the input (the body) is validated. */
+const accessibleIcpProcedure = publicProcedure.use(async ({ ctx, getRawInput, next }) =>
+  next({ ctx: await checkIcpTarget(ctx, (await getRawInput()) as { id?: unknown } | undefined) }),
+);
 
 /**
  * `Idempotency-Key` replays compare the body as sent, before defaults fill it in; it is
@@ -47,13 +58,16 @@ const createProcedure = protectedProcedure.use(async ({ getRawInput, next }) => 
 export const icpRouter = router({
   list: protectedProcedure.query(({ ctx }) => listIcpsOfUser(ctx.db, ctx.user.id)),
 
-  byId: accessibleIcpProcedure.input(z.object({ id: z.string() })).query(({ ctx }) => ctx.checked),
+  // No body to validate, so no middleware layer needed: the hottest read stays lean.
+  byId: publicProcedure
+    .input(z.object({ id: z.string() }))
+    .query(async ({ ctx, input }) => (await checkIcpTarget(ctx, input)).checked),
 
   create: createProcedure
     .input(z.object({ body: icpCreateInput, idempotencyKey: idempotencyKey.optional() }))
     .mutation(async ({ ctx, input }) =>
       createIcp(
-        ctx.db,
+        ctx.transact,
         ctx.user,
         input.body,
         ctx.now(),
@@ -66,11 +80,11 @@ export const icpRouter = router({
   update: accessibleIcpProcedure
     .input(z.object({ ...icpTarget, body: icpPatchInput }))
     .mutation(({ ctx, input }) =>
-      updateIcp(ctx.db, ctx.user, ctx.checked, input.body, ctx.now(), input.ifMatch),
+      updateIcp(ctx.transact, ctx.user, ctx.checked, input.body, ctx.now(), input.ifMatch),
     ),
 
   delete: accessibleIcpProcedure.input(z.object(icpTarget)).mutation(async ({ ctx, input }) => {
-    await deleteIcp(ctx.db, ctx.user, ctx.checked, input.ifMatch);
+    await deleteIcp(ctx.transact, ctx.user, ctx.checked, input.ifMatch);
     return { id: ctx.checked.icp.id };
   }),
 });

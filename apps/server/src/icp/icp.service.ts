@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Icp, IcpCreate, IcpPatch } from '@icp/schema';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Db } from '../db/connect.js';
+import type { Transact } from '../db/transact.js';
 import { AppError, icpForbidden, icpNotFound, staleIfMatch } from '../errors.js';
 import { canAccessIcp } from './icp.access.js';
 import { etagOf } from './icp.etag.js';
@@ -22,7 +23,7 @@ export interface Idempotency {
 
 /** Creates an ICP; with an idempotency key, a repeated request returns the first response. */
 export async function createIcp(
-  db: Db,
+  transact: Transact,
   user: AuthUser,
   body: IcpCreate,
   now: Date,
@@ -43,7 +44,7 @@ export async function createIcp(
     activeUntil: body.activeUntil,
   };
 
-  return db.transaction().execute(async (tx) => {
+  return transact(async (tx) => {
     if (idempotency !== undefined) {
       const remembered = await findRememberedCreate(tx, user.id, idempotency.key, now);
       if (remembered !== undefined) {
@@ -82,14 +83,14 @@ async function lockedCurrent(tx: Db, user: AuthUser, checked: IcpWithEtag, ifMat
 }
 
 export async function updateIcp(
-  db: Db,
+  transact: Transact,
   user: AuthUser,
   checked: IcpWithEtag,
   patch: IcpPatch,
   now: Date,
   ifMatch?: string,
 ): Promise<IcpWithEtag> {
-  return db.transaction().execute(async (tx) => {
+  return transact(async (tx) => {
     const current = await lockedCurrent(tx, user, checked, ifMatch);
     const next = applyIcpPatch(current, patch, now);
     if (next !== current) await replaceIcp(tx, current, next);
@@ -98,12 +99,12 @@ export async function updateIcp(
 }
 
 export async function deleteIcp(
-  db: Db,
+  transact: Transact,
   user: AuthUser,
   checked: IcpWithEtag,
   ifMatch?: string,
 ): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await transact(async (tx) => {
     await lockedCurrent(tx, user, checked, ifMatch);
     await deleteIcpById(tx, checked.icp.id);
   });

@@ -2,6 +2,7 @@ import type { ErrorEnvelope } from '@icp/schema';
 import type { Context as HonoContext } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type AppError, asAppError } from '../errors.js';
+import { requestHeader } from '../http/request-header.js';
 
 export function envelopeOf(error: AppError): ErrorEnvelope {
   return {
@@ -18,9 +19,9 @@ export function envelopeOf(error: AppError): ErrorEnvelope {
  * connection cannot carry another request cleanly, so it is closed instead of kept alive.
  */
 function bodyLeftUnread(c: HonoContext): boolean {
-  const length = c.req.header('content-length');
+  const length = requestHeader(c, 'content-length');
   const declaresBody =
-    (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+    (length !== undefined && length !== '0') || requestHeader(c, 'transfer-encoding') !== undefined;
   return declaresBody && Object.keys(c.req.bodyCache).length === 0;
 }
 

@@ -2,6 +2,7 @@ import type { Icp } from '@icp/schema';
 import { Hono, type Context as HonoContext } from 'hono';
 import { unauthenticated } from '../errors.js';
 import type { CreateContext } from '../http/context-factory.js';
+import { requestHeader } from '../http/request-header.js';
 import { icpJson } from '../icp/icp.etag.js';
 import { createCaller } from '../trpc/app-router.js';
 import { decodeJsonBody } from './json-body.js';
@@ -24,12 +25,12 @@ export function icpRoutes(createContext: CreateContext): Hono {
   const routes = new Hono();
 
   const signedInContext = async (c: HonoContext) => {
-    const ctx = await createContext(c.req.header('authorization'));
+    const ctx = await createContext(requestHeader(c, 'authorization'));
     if (ctx.user === null) throw unauthenticated();
     return ctx;
   };
   const signedInCaller = async (c: HonoContext) => createCaller(await signedInContext(c));
-  const ifMatchOf = (c: HonoContext) => c.req.header('if-match');
+  const ifMatchOf = (c: HonoContext) => requestHeader(c, 'if-match');
 
   routes.get('/', async (c) => c.json(await (await signedInCaller(c)).icp.list()));
 
@@ -39,7 +40,7 @@ export function icpRoutes(createContext: CreateContext): Hono {
     if (!decoded.ok) throw decoded.error;
     const result = await caller.icp.create({
       body: decoded.value,
-      idempotencyKey: c.req.header('idempotency-key'),
+      idempotencyKey: requestHeader(c, 'idempotency-key'),
     } as Parameters<typeof caller.icp.create>[0]);
     c.header('Location', `${ICPS_PATH}/${result.icp.id}`);
     if (result.replayed) c.header('Idempotent-Replayed', 'true');

@@ -1,5 +1,6 @@
 import type { Context as HonoContext } from 'hono';
 import { AppError } from '../errors.js';
+import { requestHeader } from '../http/request-header.js';
 
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
 
@@ -7,7 +8,7 @@ export type DecodedBody = { ok: true; value: unknown } | { ok: false; error: App
 
 /** The request body as parsed JSON, or why it is not: 415 unless sent as JSON, 400 unless it parses. */
 export async function decodeJsonBody(c: HonoContext): Promise<DecodedBody> {
-  const contentType = c.req.header('content-type') ?? '';
+  const contentType = requestHeader(c, 'content-type') ?? '';
   if (!JSON_MEDIA_TYPE.test(contentType)) {
     return {
       ok: false,

@@ -1,5 +1,6 @@
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Db } from '../db/connect.js';
+import type { Transact } from '../db/transact.js';
 import type { AppError } from '../errors.js';
 import type { TokenBucketLimiter } from '../rate-limit/token-bucket.js';
 
@@ -11,6 +12,8 @@ export type AuthMode =
 /** What every procedure sees; built per request by the HTTP layer, or directly in tests. */
 export interface Context {
   db: Db;
+  /** How writes reach the database: each in a transaction that has committed when it resolves. */
+  transact: Transact;
   user: AuthUser | null;
   authMode: AuthMode;
   now: () => Date;

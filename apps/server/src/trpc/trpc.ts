@@ -1,4 +1,5 @@
 import { initTRPC } from '@trpc/server';
+import type { AuthUser } from '../auth/auth-user.js';
 import { AppError, asAppError, unauthenticated } from '../errors.js';
 import type { Context } from './context.js';
 
@@ -25,10 +26,10 @@ export const publicProcedure = t.procedure;
 export const middleware = t.middleware;
 
 /**
- * A procedure for signed-in users only; narrows `ctx.user` to non-null. Each call takes a token
- * from the caller's rate-limit bucket.
+ * The signed-in caller, or UNAUTHORIZED; each call takes a token from the caller's rate-limit
+ * bucket (TOO_MANY_REQUESTS with Retry-After when it is empty).
  */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+export function signedInUser(ctx: Context): AuthUser {
   if (ctx.user === null) throw unauthenticated();
   const decision = ctx.rateLimiter?.take(`${ctx.user.via}:${ctx.user.id}`);
   if (decision !== undefined && !decision.allowed) {
@@ -41,5 +42,10 @@ export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
       },
     );
   }
-  return next({ ctx: { user: ctx.user } });
-});
+  return ctx.user;
+}
+
+/** A procedure for signed-in users only; narrows `ctx.user` to non-null. */
+export const protectedProcedure = t.procedure.use(({ ctx, next }) =>
+  next({ ctx: { user: signedInUser(ctx) } }),
+);
