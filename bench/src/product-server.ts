@@ -27,7 +27,11 @@ export async function startProductServer(options: {
       : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`];
   return startServerProcess({
     name: 'product',
-    args: [...profileArgs, productMain],
+    args: [
+      ...profileArgs,
+      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+      productMain,
+    ],
     cwd: repoRoot,
     port,
     healthPath: '/healthz',

@@ -10,6 +10,7 @@ import { methodNotAllowed } from '../rest/method-not-allowed.js';
 import { createOpenApiDocument } from '../rest/openapi.js';
 import { appRouter } from '../trpc/app-router.js';
 import type { CreateContext } from './context-factory.js';
+import { payloadTooLarge } from './request-body.js';
 import { requestHeader } from './request-header.js';
 
 export const TRPC_PATH = '/trpc';
@@ -24,13 +25,10 @@ export function createApp(deps: {
   const app = new Hono();
   const openApiJson = JSON.stringify(createOpenApiDocument());
 
-  const limitBody = bodyLimit({
+  const limitTrpcBody = bodyLimit({
     maxSize: deps.bodyLimitBytes,
     onError: () => {
-      throw new AppError(
-        'PAYLOAD_TOO_LARGE',
-        `Request body is larger than ${deps.bodyLimitBytes} bytes`,
-      );
+      throw payloadTooLarge(deps.bodyLimitBytes);
     },
   });
   // One middleware for every request (each layer costs on the hot path):
@@ -38,16 +36,17 @@ export function createApp(deps: {
     // API answers are per user: never cached. Set before the handler runs, since a header added
     // to a finished response makes Hono rebuild it.
     if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
-    // Only requests that carry a body pay for the limit's stream wrapping.
-    const carriesBody =
-      requestHeader(c, 'content-length') !== undefined ||
-      requestHeader(c, 'transfer-encoding') !== undefined;
-    await (carriesBody ? limitBody(c, next) : next());
+    // A body declared larger than the limit is refused before anything else. REST routes also
+    // count what they read (readRequestText); the tRPC handler reads through Hono's limit.
+    if (Number(requestHeader(c, 'content-length') ?? 0) > deps.bodyLimitBytes) {
+      throw payloadTooLarge(deps.bodyLimitBytes);
+    }
+    await (c.req.path.startsWith(TRPC_PATH) ? limitTrpcBody(c, next) : next());
     // Once shutdown begins, each response closes its connection, so clients move on at once.
     if (deps.lifecycle?.draining) c.header('Connection', 'close');
   });
 
-  app.route(ICPS_PATH, icpRoutes(deps.createContext));
+  app.route(ICPS_PATH, icpRoutes(deps.createContext, deps.bodyLimitBytes));
 
   app.get('/api/v1/openapi.json', (c) => {
     c.header('Content-Type', 'application/json; charset=UTF-8');

@@ -68,19 +68,46 @@ export async function listIcpsOfUser(db: Db, userId: string): Promise<Icp[]> {
   return (await selectIcpsOfUser(db, userId)).rows.map(icpFromRow);
 }
 
+const insertMember = preparedQuery<never, [userId: string, icpId: string, createdAt: string]>(
+  3,
+  (db, userId, icpId, createdAt) =>
+    db.insertInto('icp_members').values({
+      user_id: userId as string,
+      icp_id: icpId as string,
+      icp_created_at: createdAt as string,
+    }),
+);
+
 async function insertMembers(db: Db, icp: Icp, userIds: readonly string[]): Promise<void> {
-  if (userIds.length === 0) return;
-  await db
-    .insertInto('icp_members')
-    .values(
-      userIds.map((userId) => ({ user_id: userId, icp_id: icp.id, icp_created_at: icp.createdAt })),
-    )
-    .execute();
+  for (const userId of userIds) await insertMember(db, userId, icp.id, icp.createdAt);
 }
+
+const ICP_COLUMNS = [
+  'id',
+  'name',
+  'description',
+  'lead_provider_criteria',
+  'custom_filter_criteria',
+  'crm_filters',
+  'user_ids',
+  'leads_per_list',
+  'active_until',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof NewIcpRow)[];
+
+const insertIcpRow = preparedQuery<never, unknown[]>(ICP_COLUMNS.length, (db, ...values) =>
+  db
+    .insertInto('icps')
+    .values(
+      Object.fromEntries(ICP_COLUMNS.map((column, index) => [column, values[index]])) as NewIcpRow,
+    ),
+);
 
 /** Stores a new ICP and its membership rows; call inside a transaction. */
 export async function insertIcp(db: Db, icp: Icp): Promise<void> {
-  await db.insertInto('icps').values(rowFromIcp(icp)).execute();
+  const row = rowFromIcp(icp);
+  await insertIcpRow(db, ...ICP_COLUMNS.map((column) => row[column]));
   await insertMembers(db, icp, icp.userIds);
 }
 

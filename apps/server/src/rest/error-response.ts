@@ -2,6 +2,7 @@ import type { ErrorEnvelope } from '@icp/schema';
 import type { Context as HonoContext } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type AppError, asAppError } from '../errors.js';
+import { bodyWasRead } from '../http/request-body.js';
 import { requestHeader } from '../http/request-header.js';
 
 export function envelopeOf(error: AppError): ErrorEnvelope {
@@ -22,7 +23,7 @@ function bodyLeftUnread(c: HonoContext): boolean {
   const length = requestHeader(c, 'content-length');
   const declaresBody =
     (length !== undefined && length !== '0') || requestHeader(c, 'transfer-encoding') !== undefined;
-  return declaresBody && Object.keys(c.req.bodyCache).length === 0;
+  return declaresBody && !bodyWasRead(c);
 }
 
 /** Any thrown value as the documented error envelope, with its status. */

@@ -21,7 +21,7 @@ function withIcp(c: HonoContext, result: { icp: Icp; etag: string }, status: 200
  * checked before the body is read, so a caller without a token always learns that first; a body
  * that cannot be decoded is reported by the procedure, after its ICP checks.
  */
-export function icpRoutes(createContext: CreateContext): Hono {
+export function icpRoutes(createContext: CreateContext, bodyLimitBytes: number): Hono {
   const routes = new Hono();
 
   const signedInContext = async (c: HonoContext) => {
@@ -36,7 +36,7 @@ export function icpRoutes(createContext: CreateContext): Hono {
 
   routes.post('/', async (c) => {
     const caller = await signedInCaller(c);
-    const decoded = await decodeJsonBody(c);
+    const decoded = await decodeJsonBody(c, bodyLimitBytes);
     if (!decoded.ok) throw decoded.error;
     const result = await caller.icp.create({
       body: decoded.value,
@@ -54,7 +54,7 @@ export function icpRoutes(createContext: CreateContext): Hono {
 
   routes.patch('/:id', async (c) => {
     const ctx = await signedInContext(c);
-    const decoded = await decodeJsonBody(c);
+    const decoded = await decodeJsonBody(c, bodyLimitBytes);
     const caller = createCaller(decoded.ok ? ctx : { ...ctx, undecodableBody: decoded.error });
     const body = decoded.ok ? decoded.value : {};
     const input = { id: c.req.param('id'), ifMatch: ifMatchOf(c), body };

@@ -1,13 +1,17 @@
 import type { Context as HonoContext } from 'hono';
 import { AppError } from '../errors.js';
+import { readRequestText } from '../http/request-body.js';
 import { requestHeader } from '../http/request-header.js';
 
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
 
 export type DecodedBody = { ok: true; value: unknown } | { ok: false; error: AppError };
 
-/** The request body as parsed JSON, or why it is not: 415 unless sent as JSON, 400 unless it parses. */
-export async function decodeJsonBody(c: HonoContext): Promise<DecodedBody> {
+/**
+ * The request body as parsed JSON, or why it is not: 415 unless sent as JSON, 400 unless it
+ * parses. A body over the limit is refused (413) at once.
+ */
+export async function decodeJsonBody(c: HonoContext, limitBytes: number): Promise<DecodedBody> {
   const contentType = requestHeader(c, 'content-type') ?? '';
   if (!JSON_MEDIA_TYPE.test(contentType)) {
     return {
@@ -15,7 +19,7 @@ export async function decodeJsonBody(c: HonoContext): Promise<DecodedBody> {
       error: new AppError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json'),
     };
   }
-  const text = await c.req.text();
+  const text = await readRequestText(c, limitBytes);
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
