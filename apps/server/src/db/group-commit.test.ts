@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeTempDir } from '../../test/support/temp-dir.js';
-import { type Db, openSqlite } from './connect.js';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useTempDatabase } from '../../test/support/temp-database.js';
+import type { Db } from './connect.js';
 import { groupCommit } from './group-commit.js';
-import { migrateToLatest } from './migrate.js';
 
 const member = (userId: string) => ({
   user_id: userId,
@@ -12,19 +11,12 @@ const member = (userId: string) => ({
 });
 
 describe('groupCommit', () => {
+  const database = useTempDatabase();
   let db: Db;
-  let removeDir: () => void;
 
   beforeEach(async () => {
-    const dir = makeTempDir();
-    removeDir = dir.remove;
-    db = openSqlite(`${dir.path}/icp.sqlite`);
-    await migrateToLatest(db);
+    db = database.db;
     await sql`pragma foreign_keys = off`.execute(db);
-  });
-  afterEach(async () => {
-    await db.destroy();
-    removeDir();
   });
 
   const storedUsers = async () =>

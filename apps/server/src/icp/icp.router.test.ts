@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../test/support/temp-dir.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useTempDatabase } from '../../test/support/temp-database.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { type Db, openSqlite } from '../db/connect.js';
-import { migrateToLatest } from '../db/migrate.js';
 import { transactionPerCall } from '../db/transact.js';
 import { asAppError } from '../errors.js';
 import { createCaller } from '../trpc/app-router.js';
@@ -16,24 +14,16 @@ const body = {
 };
 
 describe('icp procedures, called in-process over a real SQLite file', () => {
-  let db: Db;
-  let removeDir: () => void;
+  const database = useTempDatabase();
   let clock: Date;
 
-  beforeEach(async () => {
-    const dir = makeTempDir();
-    removeDir = dir.remove;
-    db = openSqlite(`${dir.path}/icp.sqlite`);
-    await migrateToLatest(db);
+  beforeEach(() => {
     clock = new Date('2025-03-01T08:00:00.000Z');
-  });
-  afterEach(async () => {
-    await db.destroy();
-    removeDir();
   });
 
   const callerAs = (id: string | null, isAdmin = false) => {
     const user: AuthUser | null = id === null ? null : { id, isAdmin, via: 'jwt' };
+    const { db } = database;
     const ctx: Context = {
       db,
       transact: transactionPerCall(db),
@@ -134,7 +124,7 @@ describe('icp procedures, called in-process over a real SQLite file', () => {
     await callerAs('teammate').icp.delete({ id: icp.id });
 
     expect(await codeOf(callerAs('owner').icp.byId({ id: icp.id }))).toBe('NOT_FOUND');
-    const memberships = await db.selectFrom('icp_members').selectAll().execute();
+    const memberships = await database.db.selectFrom('icp_members').selectAll().execute();
     expect(memberships).toEqual([]);
   });
 });
