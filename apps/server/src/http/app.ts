@@ -2,7 +2,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Db } from '../db/connect.js';
-import { AppError } from '../errors.js';
+import { AppError, asAppError } from '../errors.js';
 import { checkHealth } from '../health/check-health.js';
 import { errorResponse } from '../rest/error-response.js';
 import { ICPS_PATH, icpRoutes } from '../rest/icps.routes.js';
@@ -63,6 +63,11 @@ export function createApp(deps: {
       req: c.req.raw,
       router: appRouter,
       createContext: () => deps.createContext(requestHeader(c, 'authorization')),
+      // Errors that tell the client when to retry (429) carry that header here too.
+      responseMeta: ({ errors }) => {
+        const headers = Object.assign({}, ...errors.map((error) => asAppError(error).headers));
+        return { headers };
+      },
     }),
   );
 

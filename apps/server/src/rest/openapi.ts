@@ -25,6 +25,7 @@ const common = {
   '401': 'User is not authenticated. Ensure a valid session exists.',
   '429': 'Too many requests; retry after the time in Retry-After.',
   '500': 'An unexpected server error occurred.',
+  '503': 'The database cannot be reached; retry shortly.',
 };
 const oneIcp = {
   ...common,

@@ -55,3 +55,21 @@ describe('rate limits off', () => {
     }
   });
 });
+
+describe('rate limits on the tRPC endpoint', () => {
+  it('answer 429 with Retry-After there too', async () => {
+    const service = await startTestService({ RATE_LIMIT_RPS: '0.5', RATE_LIMIT_BURST: '1' });
+    try {
+      const token = await service.tokenFor('web-user');
+      const first = await service.api('GET', '/trpc/icp.list', { token });
+      const second = await service.api('GET', '/trpc/icp.list', { token });
+
+      expect(first.status).toBe(200);
+      expect(second.status).toBe(429);
+      expect(second.body.error.data.appCode).toBe('TOO_MANY_REQUESTS');
+      expect(Number(second.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    } finally {
+      await service.stop();
+    }
+  });
+});
