@@ -1,0 +1,44 @@
+import { TRPCError } from '@trpc/server';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { AppError, asAppError } from './errors.js';
+
+describe('asAppError', () => {
+  it('keeps an AppError as thrown, with its HTTP status', () => {
+    const error = new AppError('PRECONDITION_FAILED', 'stale');
+
+    expect(asAppError(error)).toBe(error);
+    expect(error.httpStatus).toBe(412);
+  });
+
+  it('turns input validation into 400 with details relative to the body', () => {
+    const result = z.object({ body: z.object({ name: z.string() }) }).safeParse({ body: {} });
+    const wrapped = new TRPCError({ code: 'BAD_REQUEST', cause: result.error });
+
+    expect(asAppError(wrapped)).toMatchObject({
+      appCode: 'BAD_REQUEST',
+      message: 'Invalid request body',
+      details: [{ path: ['name'], message: 'Required' }],
+    });
+  });
+
+  it.each(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_IOERR_FSYNC', 'SQLITE_FULL'])(
+    'a database that cannot serve (%s) is 503 SERVICE_UNAVAILABLE',
+    (code) => {
+      const databaseError = Object.assign(new Error('database is locked'), { code });
+
+      expect(asAppError(databaseError).appCode).toBe('SERVICE_UNAVAILABLE');
+      expect(
+        asAppError(new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: databaseError }))
+          .httpStatus,
+      ).toBe(503);
+    },
+  );
+
+  it('anything else is a 500 that reveals nothing', () => {
+    const error = asAppError(new Error('SELECT * FROM secrets failed at line 3'));
+
+    expect(error.appCode).toBe('INTERNAL_ERROR');
+    expect(error.message).toBe('An unexpected server error occurred');
+  });
+});
