@@ -1,6 +1,7 @@
 import { userId } from '@icp/schema';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { syncInput } from '../trpc/sync-input.js';
 import { publicProcedure, router } from '../trpc/trpc.js';
 
 export const authRouter = router({
@@ -12,7 +13,7 @@ export const authRouter = router({
 
   /** Local mode only: a token for any user id, signed with the server's own key. */
   localSignIn: publicProcedure
-    .input(z.object({ userId: userId.trim() }))
+    .input(syncInput(z.object({ userId: userId.trim() })))
     .mutation(async ({ ctx, input }) => {
       if (ctx.authMode.kind !== 'local') {
         throw new AppError('FORBIDDEN', 'Local sign-in is only available in local mode');

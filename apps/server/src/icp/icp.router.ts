@@ -8,6 +8,7 @@ import {
 import { z } from 'zod';
 import { icpForbidden, icpNotFound, staleIfMatch } from '../errors.js';
 import type { Context } from '../trpc/context.js';
+import { syncInput } from '../trpc/sync-input.js';
 import { protectedProcedure, publicProcedure, router, signedInUser } from '../trpc/trpc.js';
 import { canAccessIcp } from './icp.access.js';
 import { etagOf, ifMatchAccepts } from './icp.etag.js';
@@ -60,11 +61,11 @@ export const icpRouter = router({
 
   // No body to validate, so no middleware layer needed: the hottest read stays lean.
   byId: publicProcedure
-    .input(z.object({ id: z.string() }))
+    .input(syncInput(z.object({ id: z.string() })))
     .query(async ({ ctx, input }) => (await checkIcpTarget(ctx, input)).checked),
 
   create: createProcedure
-    .input(z.object({ body: icpCreateInput, idempotencyKey: idempotencyKey.optional() }))
+    .input(syncInput(z.object({ body: icpCreateInput, idempotencyKey: idempotencyKey.optional() })))
     .mutation(async ({ ctx, input }) =>
       createIcp(
         ctx.transact,
@@ -78,13 +79,15 @@ export const icpRouter = router({
     ),
 
   update: accessibleIcpProcedure
-    .input(z.object({ ...icpTarget, body: icpPatchInput }))
+    .input(syncInput(z.object({ ...icpTarget, body: icpPatchInput })))
     .mutation(({ ctx, input }) =>
       updateIcp(ctx.transact, ctx.user, ctx.checked, input.body, ctx.now(), input.ifMatch),
     ),
 
-  delete: accessibleIcpProcedure.input(z.object(icpTarget)).mutation(async ({ ctx, input }) => {
-    await deleteIcp(ctx.transact, ctx.user, ctx.checked, input.ifMatch);
-    return { id: ctx.checked.icp.id };
-  }),
+  delete: accessibleIcpProcedure
+    .input(syncInput(z.object(icpTarget)))
+    .mutation(async ({ ctx, input }) => {
+      await deleteIcp(ctx.transact, ctx.user, ctx.checked, input.ifMatch);
+      return { id: ctx.checked.icp.id };
+    }),
 });
