@@ -1,3 +1,4 @@
+import './v8-flags.js';
 import { InvalidEnvironmentError, parseEnv } from './env.js';
 import { startIcpService } from './service.js';
 
