@@ -1,6 +1,7 @@
 import './v8-flags.js';
-import { InvalidEnvironmentError, parseEnv } from './env.js';
+import { parseEnv } from './env.js';
 import { startIcpService } from './service.js';
+import { describeStartupFailure } from './startup-errors.js';
 
 async function main(): Promise<void> {
   const env = parseEnv();
@@ -23,6 +24,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof InvalidEnvironmentError ? error.message : error);
+  console.error(describeStartupFailure(error) ?? error);
   process.exit(1);
 });
