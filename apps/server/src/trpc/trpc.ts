@@ -23,7 +23,6 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
-export const middleware = t.middleware;
 
 /**
  * The signed-in caller, or UNAUTHORIZED; each call takes a token from the caller's rate-limit
