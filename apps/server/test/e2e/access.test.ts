@@ -12,6 +12,14 @@ const STRANGER = 'user_stranger';
 const ADMIN = 'admin_1';
 const UNAUTHORIZED = { error: { code: 'UNAUTHORIZED', message: 'User not authenticated' } };
 
+/** The signed-in callers and their user ids. */
+const USERS_BY_CALLER = [
+  ['owner', OWNER],
+  ['teammate', TEAMMATE],
+  ['stranger', STRANGER],
+  ['admin', ADMIN],
+] as const;
+
 let service: TestService;
 /** Bearer tokens by caller; `none` sends no Authorization header. */
 const tokens: Record<string, string | undefined> = {};
@@ -71,12 +79,7 @@ const listIds = async (caller: Caller) => {
 
 beforeAll(async () => {
   service = await startTestService({ ADMIN_USER_IDS: ADMIN });
-  for (const [caller, userId] of [
-    ['owner', OWNER],
-    ['teammate', TEAMMATE],
-    ['stranger', STRANGER],
-    ['admin', ADMIN],
-  ] as const) {
+  for (const [caller, userId] of USERS_BY_CALLER) {
     tokens[caller] = await service.tokenFor(userId);
   }
   tokens.strangerKey = await service.apiKeyFor(STRANGER);
@@ -123,12 +126,7 @@ describe('listing ICPs', () => {
   it('lists for every user exactly the stored ICPs whose userIds hold that user', async () => {
     await sharedIcp();
     const rows = await service.db.selectFrom('icps').select(['id', 'user_ids']).execute();
-    for (const [caller, userId] of [
-      ['owner', OWNER],
-      ['teammate', TEAMMATE],
-      ['stranger', STRANGER],
-      ['admin', ADMIN],
-    ] as const) {
+    for (const [caller, userId] of USERS_BY_CALLER) {
       const expected = rows
         .filter((row) => (JSON.parse(row.user_ids) as string[]).includes(userId))
         .map((row) => row.id);
