@@ -1,6 +1,6 @@
-import type { IncomingMessage } from 'node:http';
 import type { Context as HonoContext } from 'hono';
 import { AppError } from '../errors.js';
+import { nodeRequest } from './node-request.js';
 
 const fullyRead = new WeakSet<HonoContext>();
 
@@ -19,7 +19,7 @@ export function bodyWasRead(c: HonoContext): boolean {
  * Request and its web stream costs more than the rest of a create.
  */
 export function readRequestText(c: HonoContext, limitBytes: number): Promise<string> {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const incoming = nodeRequest(c);
   if (incoming === undefined) {
     return c.req.text().then((text) => {
       if (Buffer.byteLength(text) > limitBytes) throw payloadTooLarge(limitBytes);

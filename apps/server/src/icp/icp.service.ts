@@ -5,7 +5,7 @@ import type { Db } from '../db/connect.js';
 import type { Transact } from '../db/transact.js';
 import { AppError, icpForbidden, icpNotFound, staleIfMatch } from '../errors.js';
 import { canAccessIcp } from './icp.access.js';
-import { etagOf } from './icp.etag.js';
+import { etagOf, icpJson } from './icp.etag.js';
 import { applyIcpPatch } from './icp.patch.js';
 import { deleteIcpById, findIcpById, insertIcp, replaceIcp } from './icp.repository.js';
 import { userIdsOnCreate } from './icp.user-ids.js';
@@ -62,7 +62,7 @@ export async function createIcp(
     if (idempotency !== undefined) {
       await rememberCreate(
         tx,
-        { userId: user.id, ...idempotency, icpId: icp.id, responseBody: JSON.stringify(icp) },
+        { userId: user.id, ...idempotency, icpId: icp.id, responseBody: icpJson(icp) },
         now,
       );
     }
