@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { sampleRss } from './server-process.js';
+import { cpuTimeMs, sampleRss } from './server-process.js';
 
 export interface LoadOptions {
   url: string;
@@ -22,11 +22,14 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   peakRssMb: number;
+  /** Server CPU time per answered request, in microseconds, split into user and kernel time. */
+  cpuUsPerRequest: { user: number; system: number };
 }
 
 /** One autocannon run against one server. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const rss = sampleRss(options.pid);
+  const cpuBefore = cpuTimeMs(options.pid);
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
@@ -34,6 +37,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     requests: options.requests,
   });
   const peakRssMb = rss.stop();
+  const cpuAfter = cpuTimeMs(options.pid);
+  const answered = Math.max(1, result['2xx'] + result.non2xx);
+  const usPerRequest = (before = 0, after = 0) => ((after - before) * 1000) / answered;
   const non2xxByStatus: Record<string, number> = {};
   for (const [status, { count }] of Object.entries(result.statusCodeStats ?? {})) {
     if (!status.startsWith('2') && count) non2xxByStatus[status] = count;
@@ -48,6 +54,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     errors: result.errors,
     timeouts: result.timeouts,
     peakRssMb,
+    cpuUsPerRequest: {
+      user: usPerRequest(cpuBefore?.user, cpuAfter?.user),
+      system: usPerRequest(cpuBefore?.system, cpuAfter?.system),
+    },
   };
 }
 

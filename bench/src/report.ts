@@ -48,6 +48,8 @@ function failures(result: LoadResult): string {
   if (result.errors > 0) statuses.push(`${result.errors} errors`);
   return statuses.length === 0 ? '0' : statuses.join(', ');
 }
+const cpuPerRequest = ({ cpuUsPerRequest: { user, system } }: LoadResult) =>
+  `${fixed(user)}+${fixed(system)}`;
 const met = (ok: boolean) => (ok ? 'met' : '**not met**');
 
 function table(results: ScenarioResult[]): string[] {
@@ -61,11 +63,12 @@ function table(results: ScenarioResult[]): string[] {
       latency(baseline),
       `${failures(product)} / ${failures(baseline)}`,
       `${fixed(product.peakRssMb)} / ${fixed(baseline.peakRssMb)}`,
+      `${cpuPerRequest(product)} / ${cpuPerRequest(baseline)}`,
     ].join(' | '),
   );
   return [
-    '| scenario | product 2xx/s | baseline 2xx/s | ratio | product p50/p99 ms | baseline p50/p99 ms | non-2xx and errors (product / baseline) | peak RSS MB (product / baseline) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| scenario | product 2xx/s | baseline 2xx/s | ratio | product p50/p99 ms | baseline p50/p99 ms | non-2xx and errors (product / baseline) | peak RSS MB (product / baseline) | server CPU µs per request, user+kernel (product / baseline) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((row) => `| ${row} |`),
   ];
 }

@@ -97,6 +97,19 @@ export function rssMb(pid: number): number | null {
   }
 }
 
+/** CPU time a process has used so far (user, system) in ms, from /proc; null once it is gone. */
+export function cpuTimeMs(pid: number): { user: number; system: number } | null {
+  try {
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const msPerTick = 1000 / 100;
+    return { user: Number(fields[11]) * msPerTick, system: Number(fields[12]) * msPerTick };
+  } catch {
+    return null;
+  }
+}
+
 /** Samples a process's RSS every `everyMs`; `stop()` returns the peak seen. */
 export function sampleRss(pid: number, everyMs = 200): { stop(): number } {
   let peak = rssMb(pid) ?? 0;
