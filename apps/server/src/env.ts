@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** The built web app (apps/web/dist), found from this module whether it runs from src or dist. */
+const defaultWebDistDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 const optionalText = z
   .string()
@@ -40,6 +44,7 @@ const envFields = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   RATE_LIMIT_RPS: z.coerce.number().min(0).default(10),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(20),
+  WEB_DIST_DIR: z.string().min(1).default(defaultWebDistDir),
 });
 
 export const envSchema = envFields.superRefine((env, ctx) => {

@@ -38,7 +38,13 @@ export async function startIcpService(env: Env): Promise<IcpService> {
       rateLimiter,
     });
     const lifecycle = { draining: false };
-    const app = createApp({ db, createContext, bodyLimitBytes: env.BODY_LIMIT_BYTES, lifecycle });
+    const app = createApp({
+      db,
+      createContext,
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      webDistDir: env.WEB_DIST_DIR,
+      lifecycle,
+    });
     const server = await listen(app, env.HOST, env.PORT);
     return {
       url: server.url,

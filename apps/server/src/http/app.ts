@@ -12,14 +12,20 @@ import { appRouter } from '../trpc/app-router.js';
 import type { CreateContext } from './context-factory.js';
 import { payloadTooLarge } from './request-body.js';
 import { requestHeader } from './request-header.js';
+import { webApp } from './web-app.js';
 
 export const TRPC_PATH = '/trpc';
 
-/** The whole HTTP surface: the REST adapter, the tRPC endpoint, health and the OpenAPI document. */
+/**
+ * The whole HTTP surface: the REST adapter, the tRPC endpoint, health, the OpenAPI document and
+ * the web app.
+ */
 export function createApp(deps: {
   db: Db;
   createContext: CreateContext;
   bodyLimitBytes: number;
+  /** The built web app to serve beside the API; none in API-only tests. */
+  webDistDir?: string;
   lifecycle?: { draining: boolean };
 }) {
   const app = new Hono();
@@ -70,6 +76,8 @@ export function createApp(deps: {
       },
     }),
   );
+
+  if (deps.webDistDir !== undefined) app.get('*', webApp(deps.webDistDir));
 
   app.notFound((c) =>
     errorResponse(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`)),

@@ -31,6 +31,8 @@ export async function startTestService(env: Record<string, string> = {}): Promis
       DATA_DIR: temp.path,
       SHUTDOWN_GRACE_MS: '2000',
       RATE_LIMIT_RPS: '0',
+      // API tests never depend on whether the web app happens to be built.
+      WEB_DIST_DIR: join(temp.path, 'no-web-app'),
       ...env,
     }),
   );
