@@ -6,6 +6,7 @@ z.config({ customError: apiErrorMap });
 
 export * from './crm-filters.js';
 export * from './custom-filter-criteria.js';
+export * from './documented-examples.js';
 export * from './error-envelope.js';
 export * from './icp.js';
 export * from './lead-provider-criteria.js';

@@ -1,6 +1,6 @@
+import { basicIcpRequest } from '@icp/schema';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basicIcpRequest } from '../fixtures/seed-examples.js';
 import { icpBody } from '../support/icp-bodies.js';
 import { startTestService, type TestService } from '../support/test-service.js';
 

@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   aiIcpRequest,
   basicIcpRequest,
@@ -9,7 +8,8 @@ import {
   listIcpsResponse,
   missingNameError,
   unauthenticatedError,
-} from '../fixtures/seed-examples.js';
+} from '@icp/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from '../support/test-service.js';
 
 const ICPS = '/api/v1/entities/icps';

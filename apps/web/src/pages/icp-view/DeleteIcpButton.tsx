@@ -1,0 +1,122 @@
+import type { Icp } from '@icp/schema';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { type ApiError, toApiError } from '../../api/api-error';
+import { useTRPC } from '../../api/trpc';
+import { countOf } from '../../icp/text';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ErrorBanner } from '../../ui/ErrorBanner';
+
+/**
+ * Deletes the ICP after a confirmation. The delete is conditional on the version on screen
+ * (`ifMatch`), so a profile someone else just changed is not deleted unseen.
+ */
+export function DeleteIcpButton({
+  icp,
+  etag,
+}: {
+  icp: Pick<Icp, 'id' | 'name' | 'userIds'>;
+  etag: string;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [, navigate] = useLocation();
+  const [open, setOpen] = useState(false);
+  const byIdKey = trpc.icp.byId.queryKey({ id: icp.id });
+
+  const remove = useMutation(
+    trpc.icp.delete.mutationOptions({
+      onSuccess: () => {
+        queryClient.setQueryData(trpc.icp.list.queryKey(), (icps) =>
+          icps?.filter((item) => item.id !== icp.id),
+        );
+        void queryClient.invalidateQueries({ queryKey: trpc.icp.list.queryKey() });
+        navigate('/');
+        // After navigating, so this page does not refetch the deleted profile on its way out.
+        queryClient.removeQueries({ queryKey: byIdKey, exact: true });
+      },
+    }),
+  );
+
+  const openDialog = () => {
+    remove.reset();
+    setOpen(true);
+  };
+  const reloadProfile = () => {
+    setOpen(false);
+    void queryClient.invalidateQueries({ queryKey: byIdKey });
+  };
+  const shared = icp.userIds.length > 1;
+
+  return (
+    <>
+      <button type="button" className="button button--danger-outline" onClick={openDialog}>
+        Delete
+      </button>
+      <ConfirmDialog
+        open={open}
+        title="Delete this profile?"
+        confirmLabel="Delete profile"
+        busy={remove.isPending}
+        onConfirm={() => remove.mutate({ id: icp.id, ifMatch: etag })}
+        onCancel={() => setOpen(false)}
+      >
+        <div className="stack icp-delete">
+          <p>
+            <strong>{icp.name}</strong> will be deleted
+            {shared ? ` for all ${countOf(icp.userIds.length, 'user')} it is shared with` : ''}.
+            This cannot be undone.
+          </p>
+          {remove.isError && (
+            <DeleteError error={toApiError(remove.error)} onReload={reloadProfile} />
+          )}
+        </div>
+      </ConfirmDialog>
+    </>
+  );
+}
+
+function DeleteError({ error, onReload }: { error: ApiError; onReload: () => void }) {
+  switch (error.code) {
+    case 'PRECONDITION_FAILED':
+      return (
+        <div className="stack icp-delete__error">
+          <ErrorBanner
+            error={{
+              ...error,
+              message:
+                'It was edited after you opened it. Review the latest version, then delete it if you still want to.',
+            }}
+          />
+          <button type="button" className="button button--secondary" onClick={onReload}>
+            Show the latest version
+          </button>
+        </div>
+      );
+    case 'NOT_FOUND':
+      return (
+        <div className="stack icp-delete__error">
+          <ErrorBanner
+            error={{ ...error, message: 'It may already have been deleted by someone else.' }}
+            title="This profile no longer exists"
+          />
+          <Link href="/" className="button button--secondary">
+            Back to your profiles
+          </Link>
+        </div>
+      );
+    case 'FORBIDDEN':
+      return (
+        <ErrorBanner
+          error={{
+            ...error,
+            message: 'You may have been removed from it. Ask one of its members to add you again.',
+          }}
+          title="You no longer have access to this profile"
+        />
+      );
+    default:
+      return <ErrorBanner error={error} title="The profile could not be deleted" />;
+  }
+}

@@ -1,0 +1,92 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import { toApiError } from '../../api/api-error';
+import { useTRPC } from '../../api/trpc';
+import { icpStatus } from '../../icp/icp-status';
+import { useSession } from '../../session/session-store';
+import { Badge } from '../../ui/Badge';
+import { ErrorBanner } from '../../ui/ErrorBanner';
+import { PageLoading } from '../../ui/PageLoading';
+import { DeleteIcpButton } from './DeleteIcpButton';
+import { IcpDetails } from './IcpDetails';
+import { IcpRawJson } from './IcpRawJson';
+import { IcpRestApi } from './IcpRestApi';
+import { IcpTargeting } from './IcpTargeting';
+import { IcpUnavailable } from './IcpUnavailable';
+import './icp-view.css';
+
+export function IcpViewPage({ icpId }: { icpId: string }) {
+  const trpc = useTRPC();
+  const session = useSession();
+  const viewerId = session?.userId ?? null;
+  const query = useQuery(trpc.icp.byId.queryOptions({ id: icpId }));
+
+  if (query.isPending) return <PageLoading label="Loading profile…" />;
+  if (query.isError) {
+    const error = toApiError(query.error);
+    if (error.code === 'NOT_FOUND') return <IcpUnavailable reason="not-found" userId={viewerId} />;
+    if (error.code === 'FORBIDDEN') return <IcpUnavailable reason="forbidden" userId={viewerId} />;
+    return (
+      <div className="stack icp-view__failure">
+        <h1>Profile</h1>
+        <ErrorBanner error={error} title="This profile could not be loaded" />
+        <div className="page-header__actions">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => query.refetch()}
+            disabled={query.isFetching}
+          >
+            {query.isFetching ? 'Retrying…' : 'Try again'}
+          </button>
+          <Link href="/" className="button button--ghost">
+            Back to your profiles
+          </Link>
+        </div>
+      </div>
+    );
+  }
+
+  const { icp, etag } = query.data;
+  const status = icpStatus(icp);
+  const idInPath = encodeURIComponent(icp.id);
+
+  return (
+    <article className="icp-view" aria-labelledby="icp-title">
+      <Link href="/" className="icp-view__back">
+        <span aria-hidden="true">←</span> All profiles
+      </Link>
+      <header className="page-header">
+        <div className="page-header__text">
+          <div className="icp-view__title">
+            <h1 id="icp-title">{icp.name}</h1>
+            <Badge tone={status.tone}>{status.label}</Badge>
+          </div>
+          {icp.description ? (
+            <p className="page-header__subtitle icp-view__description">{icp.description}</p>
+          ) : (
+            <p className="page-header__subtitle icp-view__description--empty">No description</p>
+          )}
+        </div>
+        <div className="page-header__actions">
+          <Link href={`/icps/${idInPath}/edit`} className="button button--primary">
+            Edit
+          </Link>
+          <Link href={`/icps/new?from=${idInPath}`} className="button button--secondary">
+            Duplicate
+          </Link>
+          <DeleteIcpButton icp={icp} etag={etag} />
+        </div>
+      </header>
+      {/* Details follow the summary in reading order; wide screens show them as a sidebar. */}
+      <div className="icp-view__layout">
+        <IcpTargeting icp={icp} />
+        <aside className="icp-view__side" aria-label="Profile details">
+          <IcpDetails icp={icp} viewerId={viewerId} />
+        </aside>
+        <IcpRestApi icpId={icp.id} userId={viewerId} />
+        <IcpRawJson icp={icp} />
+      </div>
+    </article>
+  );
+}

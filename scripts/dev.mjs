@@ -1,0 +1,31 @@
+// `pnpm dev`: the API server restarting on every change (tsx watch, on the usual data folder)
+// and the web app with hot reload (Vite, proxying /trpc and /api to the server). Ctrl-C stops both.
+import { spawn, spawnSync } from 'node:child_process';
+
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
+// The server and the web app import the schema package (and the web app the server's types)
+// from their builds.
+const built = spawnSync(
+  'turbo',
+  ['run', 'build', '--filter=@icp/server', '--output-logs=errors-only'],
+  { stdio: 'inherit', env },
+);
+if (built.status !== 0) process.exit(built.status ?? 1);
+
+const node = (script, args, cwd = '.') =>
+  spawn(process.execPath, [script, ...args], { cwd, stdio: 'inherit', env });
+const children = [
+  node('node_modules/tsx/dist/cli.mjs', ['watch', 'apps/server/src/main.ts']),
+  node('node_modules/vite/bin/vite.js', [], 'apps/web'),
+];
+console.log('Web app with hot reload: http://127.0.0.1:5173/ (API on http://127.0.0.1:3000/)');
+
+let exiting = false;
+const stopAll = (code) => {
+  if (exiting) return;
+  exiting = true;
+  for (const child of children) child.kill('SIGTERM');
+  process.exitCode = code;
+};
+for (const child of children) child.on('exit', (code) => stopAll(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stopAll(0));
