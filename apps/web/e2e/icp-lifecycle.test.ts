@@ -200,6 +200,32 @@ describe('an ICP from creation to deletion, in a real browser', () => {
     await Promise.all([alice.context.close(), bob.context.close(), carol.context.close()]);
   });
 
+  it('duplicates a profile into a new one, leaving the original as it was', async () => {
+    const { context, page } = await newUserContext(browser, server.url);
+    await signIn(page, 'user_erin');
+    await page.getByRole('link', { name: 'Create your first profile' }).click();
+    await page.getByLabel('Name').fill('Nordic CFOs');
+    await page.getByRole('button', { name: 'Add lead search' }).click();
+    await addTags(page.getByLabel('Job titles'), ['CFO']);
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('heading', { name: 'Nordic CFOs', level: 1 }).waitFor();
+    expect(await page.title()).toBe('Nordic CFOs · ICP Studio');
+    const original = await readCreatedIcp(page);
+
+    await page.getByRole('link', { name: 'Duplicate', exact: true }).click();
+    await page.getByRole('heading', { name: 'Duplicate profile', level: 1 }).waitFor();
+    expect(await page.getByLabel('Name').inputValue()).toBe('Copy of Nordic CFOs');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('heading', { name: 'Copy of Nordic CFOs', level: 1 }).waitFor();
+    const copy = await readCreatedIcp(page);
+
+    expect(copy.id).not.toBe(original.id);
+    expect(copy.leadProviderCriteria).toEqual(original.leadProviderCriteria);
+    await page.getByRole('link', { name: 'All profiles', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('2 profiles');
+    await context.close();
+  });
+
   it('fits a 360 px wide screen without sideways scrolling', async () => {
     const { context, page } = await newUserContext(browser, server.url, {
       width: 360,

@@ -1,6 +1,8 @@
 import { Link } from 'wouter';
+import { useDocumentTitle } from '../ui/use-document-title';
 
 export function NotFoundPage() {
+  useDocumentTitle('Page not found');
   return (
     <section className="empty-state">
       <h1>Page not found</h1>

@@ -9,6 +9,7 @@ import { PageLoading } from '../../ui/PageLoading';
 import { IcpForm } from './IcpForm';
 import { draftForCopy, draftForNew, draftFromIcp } from './icp-draft';
 import './form.css';
+import { useDocumentTitle } from '../../ui/use-document-title';
 
 /**
  * Create, duplicate (`/icps/new?from=<id>`) or edit (`/icps/<id>/edit`) a profile. The page loads
@@ -29,6 +30,7 @@ export default function IcpFormPage({ mode, icpId }: { mode: 'create' | 'edit'; 
 
   const title =
     mode === 'edit' ? 'Edit profile' : copyFrom !== null ? 'Duplicate profile' : 'New profile';
+  useDocumentTitle(title);
   const loaded = source.data?.icp;
   const subtitle =
     mode === 'edit'

@@ -12,11 +12,13 @@ import { PageLoading } from '../../ui/PageLoading';
 import { IcpListItem } from './IcpListItem';
 import { DEFAULT_SORT, filterAndSortIcps, parseSort, SORT_OPTIONS } from './list-query';
 import './icp-list.css';
+import { useDocumentTitle } from '../../ui/use-document-title';
 
 /** The profiles the signed-in user is a member of; search and sort live in the URL. */
 export function IcpListPage() {
   const trpc = useTRPC();
   const list = useQuery(trpc.icp.list.queryOptions());
+  useDocumentTitle('Profiles');
 
   return (
     <div className="icp-list">

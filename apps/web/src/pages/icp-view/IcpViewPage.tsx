@@ -14,12 +14,14 @@ import { IcpRestApi } from './IcpRestApi';
 import { IcpTargeting } from './IcpTargeting';
 import { IcpUnavailable } from './IcpUnavailable';
 import './icp-view.css';
+import { useDocumentTitle } from '../../ui/use-document-title';
 
 export function IcpViewPage({ icpId }: { icpId: string }) {
   const trpc = useTRPC();
   const session = useSession();
   const viewerId = session?.userId ?? null;
   const query = useQuery(trpc.icp.byId.queryOptions({ id: icpId }));
+  useDocumentTitle(query.data?.icp.name ?? 'Profile');
 
   if (query.isPending) return <PageLoading label="Loading profile…" />;
   if (query.isError) {

@@ -7,6 +7,7 @@ import { sessionStore } from '../../session/session-store';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field } from '../../ui/Field';
 import { PageLoading } from '../../ui/PageLoading';
+import { useDocumentTitle } from '../../ui/use-document-title';
 import { recentUserIds, rememberUserId } from './recent-user-ids';
 
 type Method = 'local' | 'token';
@@ -22,6 +23,7 @@ export function SignInPage() {
   const [searchParams] = useSearchParams();
   const next = safeNext(searchParams.get('next'));
   const mode = useQuery(trpc.auth.session.queryOptions());
+  useDocumentTitle('Sign in');
   const [method, setMethod] = useState<Method | null>(null);
 
   if (mode.isPending) return <PageLoading label="Connecting to the server…" />;
