@@ -4,6 +4,7 @@ import { apiErrorMap } from './validation-messages.js';
 // The API's messages ("Required" for a missing key) hold wherever these schemas are parsed.
 z.config({ customError: apiErrorMap });
 
+export * from './catalog/index.js';
 export * from './crm-filters.js';
 export * from './custom-filter-criteria.js';
 export * from './documented-examples.js';
