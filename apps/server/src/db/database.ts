@@ -39,12 +39,69 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface CompaniesTable {
+  id: string;
+  name: string;
+  domain: string | null;
+  industry: string | null;
+  /** JSON array of the keywords as imported. */
+  keywords: string;
+  employee_count: number | null;
+  revenue: number | null;
+  country: string | null;
+  state: string | null;
+  city: string | null;
+  founded_year: number | null;
+}
+
+export interface CompanyKeywordsTable {
+  /** Lower-case. */
+  keyword: string;
+  company_id: string;
+}
+
+export interface PeopleTable {
+  id: string;
+  first_name: string;
+  last_name: string;
+  job_title: string;
+  seniority: string | null;
+  department: string | null;
+  /** JSON array of the skills as imported. */
+  skills: string;
+  country: string | null;
+  state: string | null;
+  city: string | null;
+  company_id: string | null;
+  email: string | null;
+  source: 'provider' | 'crm';
+}
+
+export interface PersonTitleWordsTable {
+  word: string;
+  person_id: string;
+}
+
+export interface PersonSkillsTable {
+  /** Lower-case. */
+  skill: string;
+  person_id: string;
+}
+
 export interface Database {
   icps: IcpsTable;
   icp_members: IcpMembersTable;
   api_keys: ApiKeysTable;
   idempotency_keys: IdempotencyKeysTable;
+  companies: CompaniesTable;
+  company_keywords: CompanyKeywordsTable;
+  people: PeopleTable;
+  person_title_words: PersonTitleWordsTable;
+  person_skills: PersonSkillsTable;
 }
+
+export type CompanyRow = Selectable<CompaniesTable>;
+export type PersonRow = Selectable<PeopleTable>;
 
 export type IcpRow = Selectable<IcpsTable>;
 export type NewIcpRow = Insertable<IcpsTable>;

@@ -1,0 +1,147 @@
+import type { CompanyRecord, PersonRecord } from '@icp/schema';
+import type { Db } from '../db/connect.js';
+import type { CompaniesTable, PeopleTable } from '../db/database.js';
+import { jobTitleWords } from './job-title.js';
+
+/** Rows per INSERT: well under SQLite's bound on parameters (13 columns x 500). */
+const BATCH_SIZE = 500;
+
+function batches<T>(items: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += BATCH_SIZE) {
+    result.push(items.slice(start, start + BATCH_SIZE));
+  }
+  return result;
+}
+
+const lowerCaseUnique = (values: readonly string[]) => [
+  ...new Set(values.map((value) => value.toLowerCase())),
+];
+
+function companyRow(company: CompanyRecord): CompaniesTable {
+  return {
+    id: company.id,
+    name: company.name,
+    domain: company.domain ?? null,
+    industry: company.industry ?? null,
+    keywords: JSON.stringify(company.keywords),
+    employee_count: company.employeeCount ?? null,
+    revenue: company.revenue ?? null,
+    country: company.country ?? null,
+    state: company.state ?? null,
+    city: company.city ?? null,
+    founded_year: company.foundedYear ?? null,
+  };
+}
+
+function personRow(person: PersonRecord): PeopleTable {
+  return {
+    id: person.id,
+    first_name: person.firstName,
+    last_name: person.lastName,
+    job_title: person.jobTitle,
+    seniority: person.seniority ?? null,
+    department: person.department ?? null,
+    skills: JSON.stringify(person.skills),
+    country: person.country ?? null,
+    state: person.state ?? null,
+    city: person.city ?? null,
+    company_id: person.companyId ?? null,
+    email: person.email ?? null,
+    source: person.source,
+  };
+}
+
+/**
+ * Stores companies; one with an id already stored replaces it (its keywords too). Run inside a
+ * transaction: a batch is written whole or not at all.
+ */
+export async function saveCompanies(tx: Db, companies: readonly CompanyRecord[]): Promise<void> {
+  for (const batch of batches(companies)) {
+    await tx
+      .insertInto('companies')
+      .values(batch.map(companyRow))
+      .onConflict((conflict) =>
+        conflict.column('id').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          domain: eb.ref('excluded.domain'),
+          industry: eb.ref('excluded.industry'),
+          keywords: eb.ref('excluded.keywords'),
+          employee_count: eb.ref('excluded.employee_count'),
+          revenue: eb.ref('excluded.revenue'),
+          country: eb.ref('excluded.country'),
+          state: eb.ref('excluded.state'),
+          city: eb.ref('excluded.city'),
+          founded_year: eb.ref('excluded.founded_year'),
+        })),
+      )
+      .execute();
+    const ids = batch.map((company) => company.id);
+    await tx.deleteFrom('company_keywords').where('company_id', 'in', ids).execute();
+    const keywords = batch.flatMap((company) =>
+      lowerCaseUnique(company.keywords).map((keyword) => ({ keyword, company_id: company.id })),
+    );
+    for (const rows of batches(keywords)) {
+      await tx.insertInto('company_keywords').values(rows).execute();
+    }
+  }
+}
+
+/**
+ * Stores people; one with an id already stored replaces it (its title words and skills too).
+ * A `companyId` must name a stored company. Run inside a transaction.
+ */
+export async function savePeople(tx: Db, people: readonly PersonRecord[]): Promise<void> {
+  for (const batch of batches(people)) {
+    await tx
+      .insertInto('people')
+      .values(batch.map(personRow))
+      .onConflict((conflict) =>
+        conflict.column('id').doUpdateSet((eb) => ({
+          first_name: eb.ref('excluded.first_name'),
+          last_name: eb.ref('excluded.last_name'),
+          job_title: eb.ref('excluded.job_title'),
+          seniority: eb.ref('excluded.seniority'),
+          department: eb.ref('excluded.department'),
+          skills: eb.ref('excluded.skills'),
+          country: eb.ref('excluded.country'),
+          state: eb.ref('excluded.state'),
+          city: eb.ref('excluded.city'),
+          company_id: eb.ref('excluded.company_id'),
+          email: eb.ref('excluded.email'),
+          source: eb.ref('excluded.source'),
+        })),
+      )
+      .execute();
+    const ids = batch.map((person) => person.id);
+    await tx.deleteFrom('person_title_words').where('person_id', 'in', ids).execute();
+    await tx.deleteFrom('person_skills').where('person_id', 'in', ids).execute();
+    const words = batch.flatMap((person) =>
+      jobTitleWords(person.jobTitle).map((word) => ({ word, person_id: person.id })),
+    );
+    for (const rows of batches(words)) {
+      await tx.insertInto('person_title_words').values(rows).execute();
+    }
+    const skills = batch.flatMap((person) =>
+      lowerCaseUnique(person.skills).map((skill) => ({ skill, person_id: person.id })),
+    );
+    for (const rows of batches(skills)) {
+      await tx.insertInto('person_skills').values(rows).execute();
+    }
+  }
+}
+
+/** How many companies and people are stored. */
+export async function countLeadRecords(db: Db): Promise<{ companies: number; people: number }> {
+  const [companies, people] = await Promise.all([
+    db
+      .selectFrom('companies')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
+  ]);
+  return { companies: Number(companies?.n ?? 0), people: Number(people?.n ?? 0) };
+}
