@@ -45,6 +45,16 @@ const envFields = z.object({
   RATE_LIMIT_RPS: z.coerce.number().min(0).default(10),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(20),
   WEB_DIST_DIR: z.string().min(1).default(defaultWebDistDir),
+  // The built-in lead database: a small generated data set on first start, unless `off`.
+  DEMO_LEADS: z.enum(['auto', 'off']).default('auto'),
+  // Evaluators of the `ai`, `website` and `webscraping` custom filters; unset: not applied.
+  AI_EVALUATOR_URL: optionalText.pipe(z.url().optional()),
+  AI_EVALUATOR_API_KEY: optionalText,
+  AI_EVALUATOR_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  WEBSITE_EVALUATOR_URL: optionalText.pipe(z.url().optional()),
+  // Bullhorn REST search for `crmFilters`; unset: CRM sourcing is not applied.
+  BULLHORN_REST_URL: optionalText.pipe(z.url().optional()),
+  BULLHORN_REST_TOKEN: optionalText,
 });
 
 export const envSchema = envFields.superRefine((env, ctx) => {

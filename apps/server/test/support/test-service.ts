@@ -33,6 +33,7 @@ export async function startTestService(env: Record<string, string> = {}): Promis
       RATE_LIMIT_RPS: '0',
       // API tests never depend on whether the web app happens to be built.
       WEB_DIST_DIR: join(temp.path, 'no-web-app'),
+      DEMO_LEADS: 'off',
       ...env,
     }),
   );
