@@ -9,10 +9,13 @@ import {
   getIcpResponse,
   listIcpsResponse,
   missingNameError,
+  recommendationIcpRequest,
+  recommendationIcpResponse,
   unauthenticatedError,
 } from './documented-examples.js';
 import { errorEnvelope } from './error-envelope.js';
 import { icp, icpCreateInput } from './icp.js';
+import { recommendationIcp, recommendationIcpInput } from './recommendations/recommendation-icp.js';
 
 describe('the documented examples', () => {
   it.each([
@@ -39,5 +42,12 @@ describe('the documented examples', () => {
   it('the error examples are valid envelopes', () => {
     expect(errorEnvelope.parse(missingNameError)).toEqual(missingNameError);
     expect(errorEnvelope.parse(unauthenticatedError)).toEqual(unauthenticatedError);
+  });
+
+  it('the v2 ICP request and response (seed 004) are valid, unchanged by parsing', () => {
+    expect(recommendationIcpInput.parse(recommendationIcpRequest)).toEqual(
+      recommendationIcpRequest,
+    );
+    expect(recommendationIcp.parse(recommendationIcpResponse)).toEqual(recommendationIcpResponse);
   });
 });

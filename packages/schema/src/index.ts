@@ -12,5 +12,6 @@ export * from './error-envelope.js';
 export * from './icp.js';
 export * from './lead-provider-criteria.js';
 export * from './leads/index.js';
+export * from './recommendations/index.js';
 export * from './request-headers.js';
 export * from './validation-messages.js';

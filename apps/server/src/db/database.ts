@@ -88,6 +88,38 @@ export interface PersonSkillsTable {
   person_id: string;
 }
 
+export interface RecommendationIcpsTable {
+  id: string;
+  account_id: string;
+  /** '' for the account's own ICP. */
+  external_user_id: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LeadListsTable {
+  id: string;
+  icp_id: string;
+  created_by: string;
+  created_at: string;
+  requested_size: number;
+  lead_count: number;
+  matched_count: number;
+  not_applied: string;
+  ignored_filter_keys: string;
+}
+
+export interface LeadListMembersTable {
+  lead_list_id: string;
+  position: number;
+  icp_id: string;
+  person_id: string;
+  created_at: string;
+  /** JSON snapshot of the lead as delivered. */
+  lead: string;
+}
+
 export interface Database {
   icps: IcpsTable;
   icp_members: IcpMembersTable;
@@ -98,6 +130,9 @@ export interface Database {
   people: PeopleTable;
   person_title_words: PersonTitleWordsTable;
   person_skills: PersonSkillsTable;
+  recommendation_icps: RecommendationIcpsTable;
+  lead_lists: LeadListsTable;
+  lead_list_members: LeadListMembersTable;
 }
 
 export type CompanyRow = Selectable<CompaniesTable>;

@@ -8,6 +8,7 @@ import { errorResponse } from '../rest/error-response.js';
 import { ICPS_PATH, icpRoutes } from '../rest/icps.routes.js';
 import { methodNotAllowed } from '../rest/method-not-allowed.js';
 import { createOpenApiDocument } from '../rest/openapi.js';
+import { RECOMMENDATIONS_PATH, recommendationsRoutes } from '../rest/recommendations.routes.js';
 import { appRouter } from '../trpc/app-router.js';
 import type { CreateContext } from './context-factory.js';
 import { payloadTooLarge } from './request-body.js';
@@ -41,7 +42,8 @@ export function createApp(deps: {
   app.use('*', async (c, next) => {
     // API answers are per user: never cached. Set before the handler runs, since a header added
     // to a finished response makes Hono rebuild it.
-    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+    const path = c.req.path;
+    if (path.startsWith('/api/') || path.startsWith('/v2/')) c.header('Cache-Control', 'no-store');
     // A body declared larger than the limit is refused before anything else. REST routes also
     // count what they read (readRequestText); the tRPC handler reads through Hono's limit.
     if (Number(requestHeader(c, 'content-length') ?? 0) > deps.bodyLimitBytes) {
@@ -53,6 +55,7 @@ export function createApp(deps: {
   });
 
   app.route(ICPS_PATH, icpRoutes(deps.createContext, deps.bodyLimitBytes));
+  app.route(RECOMMENDATIONS_PATH, recommendationsRoutes(deps.createContext, deps.bodyLimitBytes));
 
   app.get('/api/v1/openapi.json', (c) => {
     c.header('Content-Type', 'application/json; charset=UTF-8');

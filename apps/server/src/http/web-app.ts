@@ -30,7 +30,7 @@ const SECURITY_HEADERS = {
 };
 
 /** Paths the API owns; everything else a browser asks for belongs to the web app. */
-const API_PREFIXES = ['/api/', '/trpc', '/healthz'];
+const API_PREFIXES = ['/api/', '/v2/', '/trpc', '/healthz'];
 
 /**
  * Serves the built web app: hashed assets precompressed and cached for a year, any other page path answered with

@@ -1,15 +1,20 @@
 import {
   errorEnvelope,
+  filterCatalogResponse,
   icp,
   icpCreateInput,
   icpList,
   icpPatchInput,
   idempotencyKey,
   ifMatch,
+  recommendationIcp,
+  recommendationIcpInput,
+  recommendationIcpQuery,
 } from '@icp/schema';
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import { ICPS_PATH } from './icps.routes.js';
+import { RECOMMENDATIONS_PATH } from './recommendations.routes.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
@@ -122,6 +127,43 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
           responses: {
             '204': { description: 'Deleted.' },
             ...errorResponses({ ...oneIcp, '412': 'If-Match does not match the current ETag.' }),
+          },
+        },
+      },
+      [`${RECOMMENDATIONS_PATH}/icp`]: {
+        post: {
+          operationId: 'upsertRecommendationIcp',
+          summary: 'Create or update ICP (v2)',
+          description:
+            'Creates the ICP of an externalUserId of the calling account, or replaces it (its id stays the same). Without externalUserId, the ICP of the account itself. Values are checked against GET /v2/recommendations/filters.',
+          requestBody: { required: true, ...json(recommendationIcpInput) },
+          responses: {
+            '200': { description: 'The saved ICP.', ...json(recommendationIcp) },
+            ...errorResponses({ ...withBody, ...common }),
+          },
+        },
+        get: {
+          operationId: 'getRecommendationIcp',
+          summary: 'Get ICP (v2)',
+          requestParams: { query: recommendationIcpQuery },
+          responses: {
+            '200': { description: 'The saved ICP.', ...json(recommendationIcp) },
+            ...errorResponses({
+              ...common,
+              '400': 'An unknown query parameter.',
+              '404': 'No ICP is saved for that external user (or for the account).',
+            }),
+          },
+        },
+      },
+      [`${RECOMMENDATIONS_PATH}/filters`]: {
+        get: {
+          operationId: 'getRecommendationFilters',
+          summary: 'Get filters (v2)',
+          description: 'Every value the v2 ICP accepts.',
+          responses: {
+            '200': { description: 'The filter catalog.', ...json(filterCatalogResponse) },
+            ...errorResponses(common),
           },
         },
       },

@@ -3,6 +3,8 @@ import * as createIcps from './2026-11-22-001-create-icps.js';
 import * as createApiKeys from './2026-11-22-002-create-api-keys.js';
 import * as createIdempotencyKeys from './2026-11-22-003-create-idempotency-keys.js';
 import * as createLeadDatabase from './2026-11-22-004-create-lead-database.js';
+import * as createRecommendationIcps from './2026-11-22-005-create-recommendation-icps.js';
+import * as createLeadLists from './2026-11-22-006-create-lead-lists.js';
 
 /** Every migration, by name; names sort in the order they must run. Never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-002-create-api-keys': createApiKeys,
   '2026-11-22-003-create-idempotency-keys': createIdempotencyKeys,
   '2026-11-22-004-create-lead-database': createLeadDatabase,
+  '2026-11-22-005-create-recommendation-icps': createRecommendationIcps,
+  '2026-11-22-006-create-lead-lists': createLeadLists,
 };

@@ -1,0 +1,47 @@
+import { Hono, type Context as HonoContext } from 'hono';
+import { unauthenticated } from '../errors.js';
+import type { CreateContext } from '../http/context-factory.js';
+import { requestHeader } from '../http/request-header.js';
+import { createCaller } from '../trpc/app-router.js';
+import { decodeJsonBody } from './json-body.js';
+import { methodNotAllowed } from './method-not-allowed.js';
+
+export const RECOMMENDATIONS_PATH = '/v2/recommendations';
+
+/** The v2 recommendations endpoints (seed 004), each one procedure call. */
+export function recommendationsRoutes(createContext: CreateContext, bodyLimitBytes: number): Hono {
+  const routes = new Hono();
+
+  const signedInCaller = async (c: HonoContext) => {
+    const ctx = await createContext(requestHeader(c, 'authorization'));
+    if (ctx.user === null) throw unauthenticated();
+    return createCaller(ctx);
+  };
+  // Bodies and query strings reach the procedures unchecked: validating them is their job.
+  const jsonBody = async (c: HonoContext) => {
+    const decoded = await decodeJsonBody(c, bodyLimitBytes);
+    if (!decoded.ok) throw decoded.error;
+    return decoded.value;
+  };
+  const queryOf = (c: HonoContext) => Object.fromEntries(new URL(c.req.url).searchParams);
+
+  routes.post('/icp', async (c) => {
+    const caller = await signedInCaller(c);
+    const body = (await jsonBody(c)) as Parameters<
+      typeof caller.recommendations.upsertIcp
+    >[0]['body'];
+    return c.json(await caller.recommendations.upsertIcp({ body }));
+  });
+  routes.get('/icp', async (c) => {
+    const caller = await signedInCaller(c);
+    return c.json(await caller.recommendations.icp(queryOf(c)));
+  });
+  routes.all('/icp', methodNotAllowed(['GET', 'POST']));
+
+  routes.get('/filters', async (c) =>
+    c.json(await (await signedInCaller(c)).recommendations.filters()),
+  );
+  routes.all('/filters', methodNotAllowed(['GET']));
+
+  return routes;
+}

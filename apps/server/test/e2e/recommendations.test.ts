@@ -1,0 +1,221 @@
+import { recommendationIcpRequest, recommendationIcpResponse } from '@icp/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestService, type TestService } from '../support/test-service.js';
+
+const ICP = '/v2/recommendations/icp';
+const FILTERS = '/v2/recommendations/filters';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+function withoutId<T extends { id?: unknown }>(icp: T) {
+  const { id: _id, ...rest } = icp;
+  return rest;
+}
+
+describe('the v2 recommendations ICP (seed 004)', () => {
+  let service: TestService;
+  let key: string;
+  let otherKey: string;
+
+  beforeAll(async () => {
+    service = await startTestService();
+    key = await service.apiKeyFor('account_a');
+    otherKey = await service.apiKeyFor('account_b');
+  });
+  afterAll(() => service.stop());
+
+  it('saves the documented request and answers with the documented response and an id', async () => {
+    const response = await service.api('POST', ICP, { token: key, body: recommendationIcpRequest });
+
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body)).toEqual(Object.keys(recommendationIcpResponse));
+    expect(withoutId(response.body)).toEqual(withoutId(recommendationIcpResponse));
+    expect(response.body.id).toMatch(UUID);
+  });
+
+  it('returns the saved ICP by externalUserId', async () => {
+    const saved = await service.api('POST', ICP, { token: key, body: recommendationIcpRequest });
+    const read = await service.api('GET', `${ICP}?externalUserId=ext-user-123`, { token: key });
+
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(saved.body);
+  });
+
+  it('replaces the ICP of the same external user and keeps its id', async () => {
+    const first = await service.api('POST', ICP, {
+      token: key,
+      body: { externalUserId: 'ext-replace', people: { jobTitles: ['CTO'] } },
+    });
+    const second = await service.api('POST', ICP, {
+      token: key,
+      body: { externalUserId: 'ext-replace', companies: { industries: ['Software'] } },
+    });
+    const read = await service.api('GET', `${ICP}?externalUserId=ext-replace`, { token: key });
+
+    expect(second.body.id).toBe(first.body.id);
+    expect(read.body).toEqual({
+      companies: { industries: ['Software'] },
+      externalUserId: 'ext-replace',
+      id: first.body.id,
+    });
+  });
+
+  it('without externalUserId, keeps the ICP of the calling account itself', async () => {
+    const saved = await service.api('POST', ICP, {
+      token: key,
+      body: { people: { seniorities: ['Founder'] } },
+    });
+    const read = await service.api('GET', ICP, { token: key });
+
+    expect(saved.status).toBe(200);
+    expect(saved.body).not.toHaveProperty('externalUserId');
+    expect(read.body).toEqual(saved.body);
+  });
+
+  it('keeps each account apart: another account neither reads nor replaces it', async () => {
+    const mine = await service.api('POST', ICP, {
+      token: key,
+      body: { externalUserId: 'shared-name', people: { jobTitles: ['CFO'] } },
+    });
+    const theirsBefore = await service.api('GET', `${ICP}?externalUserId=shared-name`, {
+      token: otherKey,
+    });
+    const theirs = await service.api('POST', ICP, {
+      token: otherKey,
+      body: { externalUserId: 'shared-name', people: { jobTitles: ['CMO'] } },
+    });
+    const mineAfter = await service.api('GET', `${ICP}?externalUserId=shared-name`, { token: key });
+
+    expect(theirsBefore.status).toBe(404);
+    expect(theirsBefore.body.error.code).toBe('NOT_FOUND');
+    expect(theirs.body.id).not.toBe(mine.body.id);
+    expect(mineAfter.body).toEqual(mine.body);
+  });
+
+  it('normalizes location codes: countries lower case, regions as W-EMEA', async () => {
+    const response = await service.api('POST', ICP, {
+      token: key,
+      body: { people: { countries: ['FR', 'w-emea', 'De'] } },
+    });
+
+    expect(response.body.people.countries).toEqual(['fr', 'W-EMEA', 'de']);
+  });
+
+  it.each([
+    [
+      'an unknown industry, named',
+      { companies: { industries: ['Softwear'] } },
+      ['companies', 'industries', 0],
+      /Unknown industry "Softwear"/,
+    ],
+    [
+      'an unknown seniority, with the accepted spelling',
+      { people: { seniorities: ['c-level'] } },
+      ['people', 'seniorities', 0],
+      /did you mean "C-Level"/,
+    ],
+    [
+      'an unknown location',
+      { companies: { primaryLocations: ['W-MARS'] } },
+      ['companies', 'primaryLocations', 0],
+      /Unknown location "W-MARS"/,
+    ],
+    [
+      'an externalUserId over 250 characters',
+      { externalUserId: 'x'.repeat(251) },
+      ['externalUserId'],
+      /250/,
+    ],
+    [
+      'a range whose from exceeds its to',
+      { companies: { employeeCount: { from: 500, to: 10 } } },
+      ['companies', 'employeeCount', 'from'],
+      /from must be less than or equal to to/,
+    ],
+    ['an unknown key', { peoples: {} }, ['peoples'], /Unrecognized key/],
+  ])('refuses %s with a 400 that names it, and stores nothing', async (_, body, path, message) => {
+    const response = await service.api('POST', ICP, {
+      token: otherKey,
+      body: { externalUserId: 'never-saved', ...body },
+    });
+    const read = await service.api('GET', `${ICP}?externalUserId=never-saved`, {
+      token: otherKey,
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('BAD_REQUEST');
+    expect(response.body.error.message).toBe('Invalid request body');
+    const detail = response.body.error.details.find(
+      (entry: { path: unknown[] }) => JSON.stringify(entry.path) === JSON.stringify(path),
+    );
+    expect(detail?.message).toMatch(message);
+    expect(read.status).toBe(404);
+  });
+
+  it('refuses malformed JSON (400) and a body not sent as JSON (415)', async () => {
+    const malformed = await service.api('POST', ICP, { token: key, body: '{"people": ' });
+    const notJson = await service.api('POST', ICP, {
+      token: key,
+      body: 'people=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+
+    expect(malformed.status).toBe(400);
+    expect(notJson.status).toBe(415);
+    expect(notJson.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('refuses an unknown query parameter', async () => {
+    const response = await service.api('GET', `${ICP}?externalUser=ext-user-123`, { token: key });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.details[0].path).toEqual(['externalUser']);
+  });
+
+  it.each([
+    ['POST', ICP],
+    ['GET', ICP],
+    ['GET', FILTERS],
+  ])('%s %s needs a valid token (401 in the envelope)', async (method, path) => {
+    const response = await service.api(method, path, {
+      token: 'icp_revoked-or-made-up',
+      body: method === 'POST' ? recommendationIcpRequest : undefined,
+    });
+
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual({
+      error: { code: 'UNAUTHORIZED', message: 'User not authenticated' },
+    });
+  });
+
+  it('answers other methods with 405 and the allowed ones', async () => {
+    const response = await service.api('DELETE', ICP, { token: key });
+
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, POST');
+  });
+});
+
+describe('GET /v2/recommendations/filters', () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService();
+  });
+  afterAll(() => service.stop());
+
+  it('lists every accepted value, the regions with their countries', async () => {
+    const token = await service.apiKeyFor('account_a');
+    const response = await service.api('GET', FILTERS, { token });
+
+    expect(response.status).toBe(200);
+    expect(response.body.industries).toEqual(expect.arrayContaining(['Software', 'Finance']));
+    expect(response.body.seniorities).toEqual(
+      expect.arrayContaining(['C-Level', 'Director', 'Founder']),
+    );
+    expect(response.body.departments).toEqual(expect.arrayContaining(['Engineering', 'Marketing']));
+    const emea = response.body.worldRegions.find(
+      (region: { code: string }) => region.code === 'W-EMEA',
+    );
+    expect(emea.countries).toContain('fr');
+    expect(response.body.countries).toContainEqual({ code: 'fr', name: 'France' });
+  });
+});
