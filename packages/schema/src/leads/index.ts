@@ -1,2 +1,3 @@
 export * from './company.js';
+export * from './lead.js';
 export * from './person.js';

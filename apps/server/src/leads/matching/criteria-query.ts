@@ -1,0 +1,235 @@
+/**
+ * Lead provider criteria as one SQL query over people left-joined to their company. The filters
+ * of a criterion are AND-ed, criteria are OR-ed, so a person matching several criteria is still
+ * one row. Only portable SQL (IN lists and subqueries, GROUP BY/HAVING, CASE, LOWER): the same
+ * query runs on SQLite and Postgres.
+ */
+import type { LeadProviderCriterion } from '@icp/schema';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
+import type { Db } from '../../db/connect.js';
+import { type AppliedFilter, type ReadCriterion, readCriteria } from './provider-filters.js';
+
+function peopleWithCompany(db: Db) {
+  return db.selectFrom('people').leftJoin('companies', 'companies.id', 'people.company_id');
+}
+
+type PeopleWithCompany = ReturnType<typeof peopleWithCompany>;
+type Scope =
+  PeopleWithCompany extends SelectQueryBuilder<infer DB, infer TB, infer _Row>
+    ? ExpressionBuilder<DB, TB>
+    : never;
+
+const NO_ONE = sql<SqlBool>`1 = 0`;
+
+function personLocationColumn(kind: 'country' | 'state' | 'city') {
+  return `people.${kind}` as const;
+}
+
+function companyLocationColumn(kind: 'country' | 'state' | 'city') {
+  return `companies.${kind}` as const;
+}
+
+function filterCondition(eb: Scope, filter: AppliedFilter): Expression<SqlBool> {
+  switch (filter.kind) {
+    case 'jobTitle':
+      if (filter.titles.length === 0) return NO_ONE;
+      // A title matches a person whose title words include all of its words: those holding n of
+      // the n words. The primary key (word, person_id) makes count(*) a count of distinct words.
+      return eb.or(
+        filter.titles.map(({ words }) =>
+          eb(
+            'people.id',
+            'in',
+            eb
+              .selectFrom('person_title_words')
+              .select('person_title_words.person_id')
+              .where('person_title_words.word', 'in', words)
+              .groupBy('person_title_words.person_id')
+              .having((having) => having.fn.countAll(), '=', words.length),
+          ),
+        ),
+      );
+    case 'seniority':
+      return filter.values.length === 0 ? NO_ONE : eb('people.seniority', 'in', filter.values);
+    case 'skills':
+      if (filter.values.length === 0) return NO_ONE;
+      return eb(
+        'people.id',
+        'in',
+        eb
+          .selectFrom('person_skills')
+          .select('person_skills.person_id')
+          .where('person_skills.skill', 'in', filter.values),
+      );
+    case 'country': {
+      if (filter.codes.length === 0) return NO_ONE;
+      const column =
+        filter.owner === 'person'
+          ? personLocationColumn('country')
+          : companyLocationColumn('country');
+      return eb(column, 'in', filter.codes);
+    }
+    case 'state':
+    case 'city': {
+      if (filter.values.length === 0) return NO_ONE;
+      const column =
+        filter.owner === 'person'
+          ? personLocationColumn(filter.kind)
+          : companyLocationColumn(filter.kind);
+      return eb(eb.fn<string>('lower', [column]), 'in', filter.values);
+    }
+    case 'industry':
+      return filter.values.length === 0 ? NO_ONE : eb('companies.industry', 'in', filter.values);
+    case 'keywords':
+      if (filter.values.length === 0) return NO_ONE;
+      return eb(
+        'people.company_id',
+        'in',
+        eb
+          .selectFrom('company_keywords')
+          .select('company_keywords.company_id')
+          .where('company_keywords.keyword', 'in', filter.values),
+      );
+    case 'employeeSize':
+      return eb.and([
+        ...(filter.min === null ? [] : [eb('companies.employee_count', '>=', filter.min)]),
+        ...(filter.max === null ? [] : [eb('companies.employee_count', '<=', filter.max)]),
+      ]);
+    case 'companySize':
+      if (filter.bands.length === 0) return NO_ONE;
+      return eb.or(
+        filter.bands.map((band) =>
+          eb.and([
+            eb('companies.employee_count', '>=', band.from),
+            ...(band.to === null ? [] : [eb('companies.employee_count', '<=', band.to)]),
+          ]),
+        ),
+      );
+  }
+}
+
+function criterionCondition(eb: Scope, criterion: ReadCriterion): Expression<SqlBool> {
+  const conditions = criterion.filters.map((filter) => filterCondition(eb, filter));
+  // A company search finds people through their company: someone without one cannot match.
+  if (criterion.type === 'company') conditions.push(eb('people.company_id', 'is not', null));
+  return eb.and(conditions);
+}
+
+function anyCriterion(eb: Scope, criteria: readonly ReadCriterion[]): Expression<SqlBool> {
+  return criteria.length === 0
+    ? NO_ONE
+    : eb.or(criteria.map((criterion) => criterionCondition(eb, criterion)));
+}
+
+/** The query of the people matching any of `criteria` (read by `readCriteria`), by person id. */
+export function matchingPeopleQuery(db: Db, criteria: readonly ReadCriterion[]) {
+  return peopleWithCompany(db)
+    .select([
+      'people.id as person_id',
+      'people.first_name',
+      'people.last_name',
+      'people.job_title',
+      'people.seniority',
+      'people.department',
+      'people.skills',
+      'people.country as person_country',
+      'people.state as person_state',
+      'people.city as person_city',
+      'people.email',
+      'people.source',
+      'companies.id as company_id',
+      'companies.name as company_name',
+      'companies.domain',
+      'companies.industry',
+      'companies.keywords',
+      'companies.employee_count',
+      'companies.revenue',
+      'companies.country as company_country',
+      'companies.state as company_state',
+      'companies.city as company_city',
+      'companies.founded_year',
+    ])
+    .where((eb) => anyCriterion(eb, criteria))
+    .orderBy('people.id');
+}
+
+/** One row of `matchingPeopleQuery`. */
+export type MatchedPersonRow =
+  ReturnType<typeof matchingPeopleQuery> extends SelectQueryBuilder<infer _DB, infer _TB, infer Row>
+    ? Row
+    : never;
+
+/** A matching person and which of the criteria they match (at least one). */
+export interface MatchedPerson {
+  row: MatchedPersonRow;
+  matched: ReadCriterion[];
+}
+
+/**
+ * The query of a page of matching people: up to `limit` whose id sorts after `after` (keyset
+ * pagination, stable while people are added), with a `matches_<i>` column per criterion.
+ */
+export function matchingPeoplePageQuery(
+  db: Db,
+  criteria: readonly ReadCriterion[],
+  page: { after: string | null; limit: number },
+) {
+  const query = matchingPeopleQuery(db, criteria)
+    .select((eb) =>
+      criteria.map((criterion, position) =>
+        eb
+          .case()
+          .when(criterionCondition(eb, criterion))
+          .then(1)
+          .else(0)
+          .end()
+          .as(`matches_${position}`),
+      ),
+    )
+    .limit(page.limit);
+  return page.after === null ? query : query.where('people.id', '>', page.after);
+}
+
+/** A page of matching people (see `matchingPeoplePageQuery`), each with the criteria they match. */
+export async function matchingPeoplePage(
+  db: Db,
+  criteria: readonly ReadCriterion[],
+  page: { after: string | null; limit: number },
+): Promise<MatchedPerson[]> {
+  if (criteria.length === 0) return [];
+  const rows = await matchingPeoplePageQuery(db, criteria, page).execute();
+  return rows.map((row) => {
+    const flags = row as Record<string, unknown>;
+    return {
+      row,
+      matched: criteria.filter((_, position) => Number(flags[`matches_${position}`]) === 1),
+    };
+  });
+}
+
+/** How many people match any of `criteria` (read by `readCriteria`). */
+export async function countMatchingPeople(
+  db: Db,
+  criteria: readonly ReadCriterion[],
+): Promise<number> {
+  if (criteria.length === 0) return 0;
+  const result = await peopleWithCompany(db)
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+    .where((eb) => anyCriterion(eb, criteria))
+    .executeTakeFirst();
+  return Number(result?.n ?? 0);
+}
+
+/** How many people the lead provider criteria match, before any custom filter. */
+export async function countMatches(
+  db: Db,
+  leadProviderCriteria: readonly LeadProviderCriterion[],
+): Promise<number> {
+  return countMatchingPeople(db, readCriteria(leadProviderCriteria).criteria);
+}

@@ -1,0 +1,108 @@
+/**
+ * The matching engine: the one way to turn an ICP's criteria into leads. The lead provider
+ * criteria select people (see provider-filters.ts and criteria-query.ts); the custom filters
+ * then thin them out (see custom-filters.ts). Leads come in person-id order, so a page asked
+ * for twice is the same page.
+ */
+import type {
+  CustomFilterCriterion,
+  Lead,
+  LeadProviderCriterion,
+  NotAppliedFilter,
+} from '@icp/schema';
+import type { Db } from '../../db/connect.js';
+import { countMatchingPeople, matchingPeoplePage } from './criteria-query.js';
+import { applyCustomFilters, type CandidateCursor, type RecentlyUsed } from './custom-filters.js';
+import type { LeadEvaluators } from './evaluator.js';
+import type { PatternBudget } from './field-pattern.js';
+import { leadOfRow } from './lead-row.js';
+import { matchReasons } from './match-reasons.js';
+import { type ReadCriterion, readCriteria } from './provider-filters.js';
+
+export type { Lead } from '@icp/schema';
+export { countMatches } from './criteria-query.js';
+export type { RecentlyUsed } from './custom-filters.js';
+export type { LeadEvaluator, LeadEvaluators, LeadVerdict } from './evaluator.js';
+
+/** What an ICP asks for. */
+export interface LeadSearch {
+  leadProviderCriteria: readonly LeadProviderCriterion[];
+  customFilterCriteria: readonly CustomFilterCriterion[];
+}
+
+/** How many leads, from where, and what the custom filters may use. */
+export interface FindLeadsOptions {
+  /** Leads wanted, after `offset` leads that pass every filter. */
+  limit: number;
+  offset?: number | undefined;
+  /** The time `minDaysUntilReuse` counts back from. */
+  now: Date;
+  /** Lead-list history for `minDaysUntilReuse`; without it that filter is not applied. */
+  recentlyUsed?: RecentlyUsed | undefined;
+  /** Evaluators of `ai`, `website` and `webscraping` filters; a type left out is not applied. */
+  evaluators?: LeadEvaluators | undefined;
+  /** Candidates read from the database per page. */
+  pageSize?: number | undefined;
+  /** Time a pattern may spend on JavaScript's backtracking engine (see field-pattern.ts). */
+  patternBudget?: PatternBudget | undefined;
+}
+
+/** The leads found, and what could not be applied to find them. */
+export interface FoundLeads {
+  /** People matching the lead provider criteria, before custom filters. */
+  total: number;
+  leads: Lead[];
+  /** Custom filters not applied, or applied only in part, and why. */
+  notApplied: NotAppliedFilter[];
+  /** Paths of provider filter keys the engine does not apply, such as `leadProviderCriteria[0].filters.revenue`. */
+  ignoredFilterKeys: string[];
+}
+
+function assertCount(name: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`${name} must be a whole number of at least 0, got ${value}`);
+  }
+}
+
+/** Reads matching people in person-id order, a page at a time, as leads with their reasons. */
+function candidateCursor(db: Db, criteria: readonly ReadCriterion[]): CandidateCursor {
+  let after: string | null = null;
+  let exhausted = criteria.length === 0;
+  return {
+    async next(limit) {
+      if (exhausted) return [];
+      const page = await matchingPeoplePage(db, criteria, { after, limit });
+      exhausted = page.length < limit;
+      after = page.at(-1)?.row.person_id ?? after;
+      return page.map(({ row, matched }) => {
+        const lead = leadOfRow(row);
+        return { ...lead, reasons: matchReasons(matched, lead) };
+      });
+    },
+  };
+}
+
+/**
+ * Leads for an ICP's criteria: the people the lead provider criteria match (any criterion; all
+ * filters of one), thinned out by the custom filters, `offset` skipped, at most `limit` returned.
+ * No criteria, or none the engine can apply, match no one.
+ */
+export async function findLeads(
+  db: Db,
+  search: LeadSearch,
+  options: FindLeadsOptions,
+): Promise<FoundLeads> {
+  const offset = options.offset ?? 0;
+  assertCount('limit', options.limit);
+  assertCount('offset', offset);
+  const { criteria, ignoredFilterKeys } = readCriteria(search.leadProviderCriteria);
+  const total = await countMatchingPeople(db, criteria);
+  const wanted = total === 0 || options.limit === 0 ? 0 : offset + options.limit;
+  const { leads, notApplied } = await applyCustomFilters(
+    () => candidateCursor(db, criteria),
+    search.customFilterCriteria,
+    wanted,
+    options,
+  );
+  return { total, leads: leads.slice(offset), notApplied, ignoredFilterKeys };
+}

@@ -1,0 +1,245 @@
+/**
+ * Reads the `filters` of lead provider criteria into the filters the engine applies. Filters are
+ * stored as sent (legacy and unknown keys included), so nothing here trusts their shape: a key
+ * the engine does not know, or whose value it cannot read, is reported by its path and left out,
+ * never guessed at.
+ */
+import {
+  employeeRangeOfLegacyBand,
+  industries,
+  type LeadProviderCriterion,
+  type NumericRange,
+  seniorities,
+} from '@icp/schema';
+import { jobTitleWords } from '../job-title.js';
+import { countriesNamed } from './country-names.js';
+
+/** Whose location a location filter checks: the person's, or (in a company search) the company's. */
+export type LocationOwner = 'person' | 'company';
+
+/** One filter of a criterion, in the form the query and the match reasons both read. */
+export type AppliedFilter =
+  /** Searched titles that have canonical words; a person matches when any one matches. */
+  | { kind: 'jobTitle'; titles: { title: string; words: string[] }[] }
+  /** Catalog spellings. */
+  | { kind: 'seniority'; values: string[] }
+  /** Lower case. */
+  | { kind: 'skills'; values: string[] }
+  | { kind: 'country'; owner: LocationOwner; codes: string[] }
+  /** Lower case. */
+  | { kind: 'state' | 'city'; owner: LocationOwner; values: string[] }
+  /** Catalog spellings. */
+  | { kind: 'industry'; values: string[] }
+  /** Lower case. */
+  | { kind: 'keywords'; values: string[] }
+  | { kind: 'employeeSize'; min: number | null; max: number | null }
+  /** Legacy `company_size` bands; a company matches when its size falls in any of them. */
+  | { kind: 'companySize'; bands: (NumericRange & { label: string })[] };
+
+/** A criterion as the engine applies it: all of its filters must hold. */
+export interface ReadCriterion {
+  /** Position in the ICP's `leadProviderCriteria`. */
+  index: number;
+  type: 'person' | 'company';
+  filters: AppliedFilter[];
+}
+
+/** The criteria of an ICP as the engine applies them. */
+export interface ReadCriteria {
+  /** Criteria with at least one filter to apply; the others match no one. */
+  criteria: ReadCriterion[];
+  /** Paths such as `leadProviderCriteria[0].filters.revenue` of keys that were not applied. */
+  ignoredFilterKeys: string[];
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A list of strings; a lone string counts as a list of one (legacy data holds both). */
+function stringList(value: unknown): string[] | null {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
+  return null;
+}
+
+const isNonNegativeNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
+const lowerCase = (values: readonly string[]) =>
+  unique(values.map((value) => value.trim().toLowerCase()).filter((value) => value !== ''));
+
+/** Values spelled as the catalog lists them, whatever their case; values not listed are dropped. */
+function catalogSpellings(values: readonly string[], catalog: readonly string[]): string[] {
+  const byLowerCase = new Map(catalog.map((entry) => [entry.toLowerCase(), entry]));
+  return unique(
+    values.flatMap((value) => {
+      const entry = byLowerCase.get(value.trim().toLowerCase());
+      return entry === undefined ? [] : [entry];
+    }),
+  );
+}
+
+/** Collects the filters of one criterion and the paths of what it could not apply. */
+class FilterReader {
+  readonly filters: AppliedFilter[] = [];
+  readonly ignored: string[] = [];
+  readonly #path: string;
+  readonly #owner: LocationOwner;
+  #titles: string[] | null = null;
+
+  constructor(path: string, owner: LocationOwner) {
+    this.#path = path;
+    this.#owner = owner;
+  }
+
+  /** Reads the top level of `filters`. */
+  read(filters: Json): void {
+    for (const [key, value] of Object.entries(filters)) {
+      if (value === undefined || value === null) continue;
+      const path = `${this.#path}.${key}`;
+      switch (key) {
+        case 'job_title':
+        case 'job_titles':
+          this.#list(path, value, (titles) => {
+            this.#titles = [...(this.#titles ?? []), ...titles];
+          });
+          break;
+        case 'seniority':
+          this.#list(path, value, (values) =>
+            this.filters.push({ kind: 'seniority', values: catalogSpellings(values, seniorities) }),
+          );
+          break;
+        case 'skills':
+          this.#list(path, value, (values) =>
+            this.filters.push({ kind: 'skills', values: lowerCase(values) }),
+          );
+          break;
+        case 'location':
+          this.#object(path, value, (location) => this.#location(path, location));
+          break;
+        case 'company':
+          this.#object(path, value, (company) => this.#company(path, company));
+          break;
+        case 'company_size':
+          this.#list(path, value, (labels) => this.#companySize(path, labels));
+          break;
+        default:
+          this.ignored.push(path);
+      }
+    }
+    // `job_title` and legacy `job_titles` together are one list: any of their titles matches.
+    if (this.#titles !== null) {
+      const titles = unique(this.#titles)
+        .map((title) => ({ title, words: jobTitleWords(title) }))
+        .filter((title) => title.words.length > 0);
+      this.filters.unshift({ kind: 'jobTitle', titles });
+    }
+  }
+
+  #location(path: string, location: Json): void {
+    const owner = this.#owner;
+    for (const [key, value] of Object.entries(location)) {
+      if (value === undefined || value === null) continue;
+      const keyPath = `${path}.${key}`;
+      if (key === 'country') {
+        this.#list(keyPath, value, (names) =>
+          this.filters.push({
+            kind: 'country',
+            owner,
+            codes: unique(names.flatMap(countriesNamed)),
+          }),
+        );
+      } else if (key === 'state' || key === 'city') {
+        this.#list(keyPath, value, (values) =>
+          this.filters.push({ kind: key, owner, values: lowerCase(values) }),
+        );
+      } else {
+        this.ignored.push(keyPath);
+      }
+    }
+  }
+
+  #company(path: string, company: Json): void {
+    for (const [key, value] of Object.entries(company)) {
+      if (value === undefined || value === null) continue;
+      const keyPath = `${path}.${key}`;
+      if (key === 'industry') {
+        this.#list(keyPath, value, (values) =>
+          this.filters.push({ kind: 'industry', values: catalogSpellings(values, industries) }),
+        );
+      } else if (key === 'keywords') {
+        this.#list(keyPath, value, (values) =>
+          this.filters.push({ kind: 'keywords', values: lowerCase(values) }),
+        );
+      } else if (key === 'employee_size') {
+        this.#object(keyPath, value, (size) => this.#employeeSize(keyPath, size));
+      } else {
+        this.ignored.push(keyPath);
+      }
+    }
+  }
+
+  #employeeSize(path: string, size: Json): void {
+    const bounds: { min: number | null; max: number | null } = { min: null, max: null };
+    for (const [key, value] of Object.entries(size)) {
+      if (value === undefined || value === null) continue;
+      if ((key === 'min' || key === 'max') && isNonNegativeNumber(value)) {
+        bounds[key] = value;
+      } else {
+        this.ignored.push(`${path}.${key}`);
+      }
+    }
+    if (bounds.min !== null || bounds.max !== null) {
+      this.filters.push({ kind: 'employeeSize', ...bounds });
+    }
+  }
+
+  #companySize(path: string, labels: string[]): void {
+    const bands = labels.flatMap((label, position) => {
+      const range = employeeRangeOfLegacyBand(label);
+      if (range === null) this.ignored.push(`${path}[${position}]`);
+      return range === null ? [] : [{ ...range, label }];
+    });
+    // Each unreadable band is reported; with none readable there is no filter left to apply.
+    if (bands.length > 0) this.filters.push({ kind: 'companySize', bands });
+  }
+
+  /** Applies a list of strings; an empty list asks for nothing, so nothing is applied. */
+  #list(path: string, value: unknown, apply: (values: string[]) => void): void {
+    const values = stringList(value);
+    if (values === null) this.ignored.push(path);
+    else if (values.length > 0) apply(values);
+  }
+
+  #object(path: string, value: unknown, apply: (value: Json) => void): void {
+    if (isObject(value)) apply(value);
+    else this.ignored.push(path);
+  }
+}
+
+/**
+ * The filters of each criterion, and the keys no criterion could apply. A company search
+ * (`type: 'company'`) checks `location` against the company rather than the person.
+ */
+export function readCriteria(criteria: readonly LeadProviderCriterion[]): ReadCriteria {
+  const read: ReadCriterion[] = [];
+  const ignoredFilterKeys: string[] = [];
+  criteria.forEach((criterion, index) => {
+    const path = `leadProviderCriteria[${index}]`;
+    // The schema admits only `baseProvider`; stored data from elsewhere must not be searched here.
+    if ((criterion.provider as string) !== 'baseProvider') {
+      ignoredFilterKeys.push(`${path}.provider`);
+      return;
+    }
+    const type = criterion.type === 'company' ? 'company' : 'person';
+    const reader = new FilterReader(`${path}.filters`, type);
+    if (isObject(criterion.filters)) reader.read(criterion.filters);
+    else reader.ignored.push(`${path}.filters`);
+    ignoredFilterKeys.push(...reader.ignored);
+    if (reader.filters.length > 0) read.push({ index, type, filters: reader.filters });
+  });
+  return { criteria: read, ignoredFilterKeys };
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { leadSource } from './person.js';
+
+/** A person as a lead: everything the lead database knows of them. */
+export const leadPerson = z.strictObject({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  jobTitle: z.string(),
+  seniority: z.string().nullable(),
+  department: z.string().nullable(),
+  skills: z.array(z.string()),
+  country: z.string().nullable(),
+  state: z.string().nullable(),
+  city: z.string().nullable(),
+  email: z.string().nullable(),
+  source: leadSource,
+});
+
+/** The company a lead works at. */
+export const leadCompany = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  domain: z.string().nullable(),
+  industry: z.string().nullable(),
+  keywords: z.array(z.string()),
+  employeeCount: z.number().int().nullable(),
+  /** Annual revenue in US dollars. */
+  revenue: z.number().int().nullable(),
+  country: z.string().nullable(),
+  state: z.string().nullable(),
+  city: z.string().nullable(),
+  foundedYear: z.number().int().nullable(),
+});
+
+/** One lead found for an ICP, and why it matched. */
+export const lead = z
+  .strictObject({
+    person: leadPerson,
+    company: leadCompany.nullable(),
+    reasons: z.array(z.string()),
+  })
+  .meta({ id: 'Lead' });
+
+/** A custom filter that could not be applied, so its leads were not checked against it. */
+export const notAppliedFilter = z.strictObject({
+  /** Position of the filter in the ICP's `customFilterCriteria`. */
+  index: z.number().int().min(0),
+  type: z.string(),
+  reason: z.string(),
+});
+
+/** What matching says besides the leads: filters not applied and provider keys not understood. */
+const matchNotes = {
+  notApplied: z.array(notAppliedFilter),
+  ignoredFilterKeys: z.array(z.string()),
+};
+
+/** `POST .../icps/{id}/preview`: how many people match, and a first page of leads. */
+export const leadPreview = z
+  .strictObject({
+    /** People matching the lead provider criteria, before custom filters. */
+    total: z.number().int().min(0),
+    leads: z.array(lead),
+    ...matchNotes,
+  })
+  .meta({ id: 'LeadPreview' });
+
+/** A generated lead list without its leads, as lists show it. */
+export const leadListSummary = z
+  .strictObject({
+    id: z.uuid(),
+    icpId: z.uuid(),
+    createdBy: z.string(),
+    createdAt: z.iso.datetime(),
+    requestedSize: z.number().int(),
+    leadCount: z.number().int(),
+    /** People matching the lead provider criteria when the list was generated. */
+    matchedCount: z.number().int(),
+    ...matchNotes,
+  })
+  .meta({ id: 'LeadListSummary' });
+
+/** A generated lead list with its leads, as delivered. */
+export const leadList = leadListSummary.extend({ leads: z.array(lead) }).meta({ id: 'LeadList' });
+
+/** Body of the preview and generate endpoints; both may be sent empty. */
+export const leadPreviewInput = z.strictObject({
+  limit: z.number().int().min(1).max(100).default(25),
+});
+export const leadListInput = z.strictObject({
+  /** How many leads; the ICP's `leadsPerList` when left out. */
+  size: z.number().int().min(1).max(10_000).optional(),
+});
+
+export type Lead = z.infer<typeof lead>;
+export type LeadPerson = z.infer<typeof leadPerson>;
+export type LeadCompany = z.infer<typeof leadCompany>;
+export type NotAppliedFilter = z.infer<typeof notAppliedFilter>;
+export type LeadPreview = z.infer<typeof leadPreview>;
+export type LeadListSummary = z.infer<typeof leadListSummary>;
+export type LeadList = z.infer<typeof leadList>;
