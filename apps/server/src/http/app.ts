@@ -6,6 +6,7 @@ import { AppError, asAppError } from '../errors.js';
 import { checkHealth } from '../health/check-health.js';
 import { errorResponse } from '../rest/error-response.js';
 import { ICPS_PATH, icpRoutes } from '../rest/icps.routes.js';
+import { ENTITIES_PATH, leadListsRoutes } from '../rest/lead-lists.routes.js';
 import { methodNotAllowed } from '../rest/method-not-allowed.js';
 import { createOpenApiDocument } from '../rest/openapi.js';
 import { RECOMMENDATIONS_PATH, recommendationsRoutes } from '../rest/recommendations.routes.js';
@@ -55,6 +56,7 @@ export function createApp(deps: {
   });
 
   app.route(ICPS_PATH, icpRoutes(deps.createContext, deps.bodyLimitBytes));
+  app.route(ENTITIES_PATH, leadListsRoutes(deps.createContext, deps.bodyLimitBytes));
   app.route(RECOMMENDATIONS_PATH, recommendationsRoutes(deps.createContext, deps.bodyLimitBytes));
 
   app.get('/api/v1/openapi.json', (c) => {

@@ -1,6 +1,7 @@
 import type { Authenticate } from '../auth/authenticator.js';
 import type { Db } from '../db/connect.js';
 import type { Transact } from '../db/transact.js';
+import type { LeadEvaluators } from '../leads/matching/find-leads.js';
 import type { TokenBucketLimiter } from '../rate-limit/token-bucket.js';
 import type { AuthMode, Context } from '../trpc/context.js';
 
@@ -14,6 +15,7 @@ export function createContextFactory(deps: {
   authMode: AuthMode;
   now?: () => Date;
   rateLimiter?: TokenBucketLimiter | undefined;
+  evaluators?: LeadEvaluators | undefined;
 }): CreateContext {
   const now = deps.now ?? (() => new Date());
   return async (authorization) => ({
@@ -23,5 +25,6 @@ export function createContextFactory(deps: {
     authMode: deps.authMode,
     now,
     rateLimiter: deps.rateLimiter,
+    evaluators: deps.evaluators,
   });
 }

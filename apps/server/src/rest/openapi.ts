@@ -7,6 +7,11 @@ import {
   icpPatchInput,
   idempotencyKey,
   ifMatch,
+  leadList,
+  leadListInput,
+  leadListSummary,
+  leadPreview,
+  leadPreviewInput,
   recommendationIcp,
   recommendationIcpInput,
   recommendationIcpQuery,
@@ -14,6 +19,7 @@ import {
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import { ICPS_PATH } from './icps.routes.js';
+import { LEAD_LISTS_PATH } from './lead-lists.routes.js';
 import { RECOMMENDATIONS_PATH } from './recommendations.routes.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -47,6 +53,12 @@ const etagHeader = {
 };
 const idPath = z.object({ id: z.string().meta({ description: 'The ICP id (a UUID)' }) });
 const ifMatchHeaders = z.object({ 'if-match': ifMatch.optional() });
+const listIdPath = z.object({ id: z.string().meta({ description: 'The lead list id (a UUID)' }) });
+const oneList = {
+  ...common,
+  '403': 'User does not have access to the ICP of this lead list.',
+  '404': 'No lead list exists with the specified ID.',
+};
 
 /** The OpenAPI 3.1 document of the REST API, generated from the schema package. */
 export function createOpenApiDocument(): ReturnType<typeof createDocument> {
@@ -128,6 +140,78 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
             '204': { description: 'Deleted.' },
             ...errorResponses({ ...oneIcp, '412': 'If-Match does not match the current ETag.' }),
           },
+        },
+      },
+      [`${ICPS_PATH}/{id}/preview`]: {
+        post: {
+          operationId: 'previewIcpLeads',
+          summary: 'Preview leads',
+          description:
+            'How many people match the ICP now, and a first page of leads with the reasons each matched; nothing is recorded. The body may be left out.',
+          requestParams: { path: idPath },
+          requestBody: { required: false, ...json(leadPreviewInput) },
+          responses: {
+            '200': { description: 'The match count and first leads.', ...json(leadPreview) },
+            ...errorResponses({ ...withBody, ...oneIcp }),
+          },
+        },
+      },
+      [`${ICPS_PATH}/{id}/lead-lists`]: {
+        post: {
+          operationId: 'generateLeadList',
+          summary: 'Generate a lead list',
+          description:
+            'Generates and records a list of leadsPerList leads (or `size`) honouring every filter that can be applied; filters that could not be are listed in notApplied. The body may be left out.',
+          requestParams: { path: idPath },
+          requestBody: { required: false, ...json(leadListInput) },
+          responses: {
+            '201': { description: 'The generated list.', ...json(leadList) },
+            ...errorResponses({
+              ...withBody,
+              ...oneIcp,
+              '409': 'The ICP has expired (activeUntil is in the past).',
+            }),
+          },
+        },
+        get: {
+          operationId: 'listLeadListsOfIcp',
+          summary: 'Lead lists of an ICP',
+          requestParams: { path: idPath },
+          responses: {
+            '200': { description: 'Its lists, newest first.', ...json(z.array(leadListSummary)) },
+            ...errorResponses(oneIcp),
+          },
+        },
+      },
+      [LEAD_LISTS_PATH]: {
+        get: {
+          operationId: 'listLeadLists',
+          summary: 'List lead lists',
+          description: 'The lists of every ICP shared with the authenticated user, newest first.',
+          responses: {
+            '200': {
+              description: 'The lists, without their leads.',
+              ...json(z.array(leadListSummary)),
+            },
+            ...errorResponses(common),
+          },
+        },
+      },
+      [`${LEAD_LISTS_PATH}/{id}`]: {
+        get: {
+          operationId: 'getLeadList',
+          summary: 'Get a lead list',
+          requestParams: { path: listIdPath },
+          responses: {
+            '200': { description: 'The list with its leads, as delivered.', ...json(leadList) },
+            ...errorResponses(oneList),
+          },
+        },
+        delete: {
+          operationId: 'deleteLeadList',
+          summary: 'Delete a lead list',
+          requestParams: { path: listIdPath },
+          responses: { '204': { description: 'Deleted.' }, ...errorResponses(oneList) },
         },
       },
       [`${RECOMMENDATIONS_PATH}/icp`]: {

@@ -2,6 +2,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import type { Db } from '../db/connect.js';
 import type { Transact } from '../db/transact.js';
 import type { AppError } from '../errors.js';
+import type { LeadEvaluators } from '../leads/matching/find-leads.js';
 import type { TokenBucketLimiter } from '../rate-limit/token-bucket.js';
 
 /** How users sign in: tokens from an identity provider, or tokens this server signs (local). */
@@ -17,6 +18,8 @@ export interface Context {
   user: AuthUser | null;
   authMode: AuthMode;
   now: () => Date;
+  /** Evaluators of the `ai`, `website` and `webscraping` filters that are configured. */
+  evaluators?: LeadEvaluators | undefined;
   /** Absent when rate limits are off. */
   rateLimiter?: TokenBucketLimiter | undefined;
   /**

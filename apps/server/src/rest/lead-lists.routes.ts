@@ -1,0 +1,80 @@
+import { Hono, type Context as HonoContext } from 'hono';
+import { unauthenticated } from '../errors.js';
+import type { CreateContext } from '../http/context-factory.js';
+import { requestHeader } from '../http/request-header.js';
+import { createCaller } from '../trpc/app-router.js';
+import { decodeJsonBody } from './json-body.js';
+import { methodNotAllowed } from './method-not-allowed.js';
+
+export const ENTITIES_PATH = '/api/v1/entities';
+export const LEAD_LISTS_PATH = `${ENTITIES_PATH}/leadlists`;
+
+/** Whether the request carries a body at all (a POST may be sent without one here). */
+function hasBody(c: HonoContext): boolean {
+  const length = requestHeader(c, 'content-length');
+  return (
+    requestHeader(c, 'transfer-encoding') !== undefined || (length !== undefined && length !== '0')
+  );
+}
+
+/**
+ * Previews and lead lists: `POST /icps/{id}/preview`, `POST|GET /icps/{id}/lead-lists`, and
+ * `GET /leadlists`, `GET|DELETE /leadlists/{id}`. Access follows the ICP's `userIds`.
+ */
+export function leadListsRoutes(createContext: CreateContext, bodyLimitBytes: number): Hono {
+  const routes = new Hono();
+
+  const signedInContext = async (c: HonoContext) => {
+    const ctx = await createContext(requestHeader(c, 'authorization'));
+    if (ctx.user === null) throw unauthenticated();
+    return ctx;
+  };
+  const signedInCaller = async (c: HonoContext) => createCaller(await signedInContext(c));
+  /** A caller and the optional body; one that cannot be decoded is reported after the ICP checks. */
+  const callerWithOptionalBody = async (c: HonoContext) => {
+    const ctx = await signedInContext(c);
+    if (!hasBody(c)) return { caller: createCaller(ctx), body: undefined };
+    const decoded = await decodeJsonBody(c, bodyLimitBytes);
+    return decoded.ok
+      ? { caller: createCaller(ctx), body: decoded.value }
+      : { caller: createCaller({ ...ctx, undecodableBody: decoded.error }), body: undefined };
+  };
+  // Bodies reach the procedures unchecked: validating them is their job (hence the casts).
+
+  routes.post('/icps/:id/preview', async (c) => {
+    const { caller, body } = await callerWithOptionalBody(c);
+    const input = { id: c.req.param('id'), body };
+    return c.json(
+      await caller.leadLists.preview(input as Parameters<typeof caller.leadLists.preview>[0]),
+    );
+  });
+  routes.all('/icps/:id/preview', methodNotAllowed(['POST']));
+
+  routes.post('/icps/:id/lead-lists', async (c) => {
+    const { caller, body } = await callerWithOptionalBody(c);
+    const input = { id: c.req.param('id'), body };
+    const list = await caller.leadLists.generate(
+      input as Parameters<typeof caller.leadLists.generate>[0],
+    );
+    c.header('Location', `${LEAD_LISTS_PATH}/${list.id}`);
+    return c.json(list, 201);
+  });
+  routes.get('/icps/:id/lead-lists', async (c) =>
+    c.json(await (await signedInCaller(c)).leadLists.ofIcp({ id: c.req.param('id') })),
+  );
+  routes.all('/icps/:id/lead-lists', methodNotAllowed(['GET', 'POST']));
+
+  routes.get('/leadlists', async (c) => c.json(await (await signedInCaller(c)).leadLists.list()));
+  routes.all('/leadlists', methodNotAllowed(['GET']));
+
+  routes.get('/leadlists/:id', async (c) =>
+    c.json(await (await signedInCaller(c)).leadLists.byId({ id: c.req.param('id') })),
+  );
+  routes.delete('/leadlists/:id', async (c) => {
+    await (await signedInCaller(c)).leadLists.delete({ id: c.req.param('id') });
+    return c.body(null, 204);
+  });
+  routes.all('/leadlists/:id', methodNotAllowed(['GET', 'DELETE']));
+
+  return routes;
+}
