@@ -288,6 +288,59 @@ describe('lead provider criteria', () => {
     expect(await idsOf(person({ company_size: ['1,001 - 5,000'] }))).toEqual(['p-06']);
   });
 
+  describe('keys beyond the documented ones, as the v2 API needs them', () => {
+    beforeEach(async () => {
+      await temp.db.transaction().execute(async (tx) => {
+        await saveCompanies(tx, [
+          companyRecord.parse({
+            id: 'c-rich',
+            name: 'Rich Corp',
+            revenue: 90_000_000,
+            country: 'fr',
+          }),
+          companyRecord.parse({
+            id: 'c-small',
+            name: 'Small Corp',
+            revenue: 2_000_000,
+            country: 'de',
+          }),
+        ]);
+        await savePeople(tx, [
+          personRecord.parse({
+            ...{ id: 'p-91', firstName: 'Eva', lastName: 'Roux', jobTitle: 'Data Engineer' },
+            ...{ department: 'Engineering', country: 'de', companyId: 'c-rich' },
+          }),
+          personRecord.parse({
+            ...{ id: 'p-92', firstName: 'Tom', lastName: 'Kern', jobTitle: 'Brand Lead' },
+            ...{ department: 'Marketing', country: 'fr', companyId: 'c-small' },
+          }),
+        ]);
+      });
+    });
+
+    it('department matches catalog departments in any case', async () => {
+      expect(await idsOf(person({ department: ['engineering'] }))).toEqual(['p-91']);
+      expect((await search(person({ department: ['Engineering'] }))).leads[0]?.reasons).toEqual([
+        'department Engineering',
+      ]);
+    });
+
+    it('company.location checks where the company is, even in a person search', async () => {
+      expect(await idsOf(person({ company: { location: { country: ['fr'] } } }))).toEqual([
+        'p-07',
+        'p-91',
+      ]);
+      expect(await idsOf(person({ location: { country: ['fr'] } }))).toEqual(['p-07', 'p-92']);
+    });
+
+    it('company.revenue bounds are inclusive; a company of unknown revenue is left out', async () => {
+      expect(
+        await idsOf(person({ company: { revenue: { min: 2_000_000, max: 2_000_000 } } })),
+      ).toEqual(['p-92']);
+      expect(await idsOf(person({ company: { revenue: { min: 50_000_000 } } }))).toEqual(['p-91']);
+    });
+  });
+
   it('the filters of one criterion must all hold', async () => {
     expect(
       await idsOf(
@@ -355,17 +408,17 @@ describe('lead provider criteria', () => {
     const result = await search(
       person({
         job_title: ['CTO'],
-        department: ['Engineering'],
+        languages: ['German'],
         location: { country: ['de'], region: ['Bavaria'] },
       }),
-      person({ company_size: ['501-1000', 'huge'], company: { revenue: { min: 1 } } }),
+      person({ company_size: ['501-1000', 'huge'], company: { funding: { min: 1 } } }),
     );
 
     expect(result.ignoredFilterKeys).toEqual([
-      'leadProviderCriteria[0].filters.department',
+      'leadProviderCriteria[0].filters.languages',
       'leadProviderCriteria[0].filters.location.region',
       'leadProviderCriteria[1].filters.company_size[1]',
-      'leadProviderCriteria[1].filters.company.revenue',
+      'leadProviderCriteria[1].filters.company.funding',
     ]);
     expect(result.leads.map((lead) => lead.person.id)).toEqual(['p-02']);
   });

@@ -57,6 +57,8 @@ function filterCondition(eb: Scope, filter: AppliedFilter): Expression<SqlBool> 
       );
     case 'seniority':
       return filter.values.length === 0 ? NO_ONE : eb('people.seniority', 'in', filter.values);
+    case 'department':
+      return filter.values.length === 0 ? NO_ONE : eb('people.department', 'in', filter.values);
     case 'skills':
       if (filter.values.length === 0) return NO_ONE;
       return eb(
@@ -97,10 +99,13 @@ function filterCondition(eb: Scope, filter: AppliedFilter): Expression<SqlBool> 
           .where('company_keywords.keyword', 'in', filter.values),
       );
     case 'employeeSize':
+    case 'revenue': {
+      const column = filter.kind === 'revenue' ? 'companies.revenue' : 'companies.employee_count';
       return eb.and([
-        ...(filter.min === null ? [] : [eb('companies.employee_count', '>=', filter.min)]),
-        ...(filter.max === null ? [] : [eb('companies.employee_count', '<=', filter.max)]),
+        ...(filter.min === null ? [] : [eb(column, '>=', filter.min)]),
+        ...(filter.max === null ? [] : [eb(column, '<=', filter.max)]),
       ]);
+    }
     case 'companySize':
       if (filter.bands.length === 0) return NO_ONE;
       return eb.or(

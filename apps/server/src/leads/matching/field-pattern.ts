@@ -59,16 +59,18 @@ function sandboxedPattern(pattern: string, budget: PatternBudget): FieldPattern 
       if (budgetMs < 1) throw new PatternTimeoutError(budget.totalMs);
       context.values = values;
       const started = performance.now();
+      let timedOut = false;
       try {
         // The array comes from the sandbox's realm: copied into one of this realm.
         return Array.from(RUN.runInContext(context, { timeout: budgetMs }) as boolean[], Boolean);
       } catch (error) {
-        if ((error as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-          throw new PatternTimeoutError(budgetMs);
-        }
+        timedOut = (error as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+        if (timedOut) throw new PatternTimeoutError(budgetMs);
         throw error;
       } finally {
-        spentMs += performance.now() - started;
+        // A call that ran out of time spent its whole budget, whatever the clock says.
+        const elapsed = performance.now() - started;
+        spentMs += timedOut ? Math.max(elapsed, budgetMs) : elapsed;
         context.values = [];
       }
     },

@@ -29,6 +29,8 @@ function filterReason(filter: AppliedFilter, { person, company }: Lead): string 
     }
     case 'seniority':
       return person.seniority === null ? null : `seniority ${person.seniority}`;
+    case 'department':
+      return person.department === null ? null : `department ${person.department}`;
     case 'skills': {
       const skills = heldAmong(person.skills, filter.values);
       return skills.length === 0 ? null : `${plural('skill', skills.length)} ${listed(skills)}`;
@@ -56,6 +58,11 @@ function filterReason(filter: AppliedFilter, { person, company }: Lead): string 
       const count = company?.employeeCount;
       if (count === null || count === undefined) return null;
       return `${count} employees (${sizeRange(filter.min, filter.max)})`;
+    }
+    case 'revenue': {
+      const revenue = company?.revenue;
+      if (revenue === null || revenue === undefined) return null;
+      return `revenue $${revenue.toLocaleString('en-US')} (${sizeRange(filter.min, filter.max)})`;
     }
     case 'companySize': {
       const count = company?.employeeCount;

@@ -5,6 +5,7 @@
  * never guessed at.
  */
 import {
+  departments,
   employeeRangeOfLegacyBand,
   industries,
   type LeadProviderCriterion,
@@ -22,7 +23,7 @@ export type AppliedFilter =
   /** Searched titles that have canonical words; a person matches when any one matches. */
   | { kind: 'jobTitle'; titles: { title: string; words: string[] }[] }
   /** Catalog spellings. */
-  | { kind: 'seniority'; values: string[] }
+  | { kind: 'seniority' | 'department'; values: string[] }
   /** Lower case. */
   | { kind: 'skills'; values: string[] }
   | { kind: 'country'; owner: LocationOwner; codes: string[] }
@@ -32,7 +33,7 @@ export type AppliedFilter =
   | { kind: 'industry'; values: string[] }
   /** Lower case. */
   | { kind: 'keywords'; values: string[] }
-  | { kind: 'employeeSize'; min: number | null; max: number | null }
+  | { kind: 'employeeSize' | 'revenue'; min: number | null; max: number | null }
   /** Legacy `company_size` bands; a company matches when its size falls in any of them. */
   | { kind: 'companySize'; bands: (NumericRange & { label: string })[] };
 
@@ -112,6 +113,14 @@ class FilterReader {
             this.filters.push({ kind: 'seniority', values: catalogSpellings(values, seniorities) }),
           );
           break;
+        case 'department':
+          this.#list(path, value, (values) =>
+            this.filters.push({
+              kind: 'department',
+              values: catalogSpellings(values, departments),
+            }),
+          );
+          break;
         case 'skills':
           this.#list(path, value, (values) =>
             this.filters.push({ kind: 'skills', values: lowerCase(values) }),
@@ -139,8 +148,7 @@ class FilterReader {
     }
   }
 
-  #location(path: string, location: Json): void {
-    const owner = this.#owner;
+  #location(path: string, location: Json, owner: LocationOwner = this.#owner): void {
     for (const [key, value] of Object.entries(location)) {
       if (value === undefined || value === null) continue;
       const keyPath = `${path}.${key}`;
@@ -174,17 +182,21 @@ class FilterReader {
         this.#list(keyPath, value, (values) =>
           this.filters.push({ kind: 'keywords', values: lowerCase(values) }),
         );
-      } else if (key === 'employee_size') {
-        this.#object(keyPath, value, (size) => this.#employeeSize(keyPath, size));
+      } else if (key === 'employee_size' || key === 'revenue') {
+        const kind = key === 'revenue' ? 'revenue' : 'employeeSize';
+        this.#object(keyPath, value, (range) => this.#range(keyPath, kind, range));
+      } else if (key === 'location') {
+        // Where the company is, whatever the search type: `filters.company.location`.
+        this.#object(keyPath, value, (location) => this.#location(keyPath, location, 'company'));
       } else {
         this.ignored.push(keyPath);
       }
     }
   }
 
-  #employeeSize(path: string, size: Json): void {
+  #range(path: string, kind: 'employeeSize' | 'revenue', range: Json): void {
     const bounds: { min: number | null; max: number | null } = { min: null, max: null };
-    for (const [key, value] of Object.entries(size)) {
+    for (const [key, value] of Object.entries(range)) {
       if (value === undefined || value === null) continue;
       if ((key === 'min' || key === 'max') && isNonNegativeNumber(value)) {
         bounds[key] = value;
@@ -193,7 +205,7 @@ class FilterReader {
       }
     }
     if (bounds.min !== null || bounds.max !== null) {
-      this.filters.push({ kind: 'employeeSize', ...bounds });
+      this.filters.push({ kind, ...bounds });
     }
   }
 
