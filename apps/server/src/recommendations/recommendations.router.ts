@@ -1,9 +1,29 @@
-import { filterCatalog, recommendationIcpInput, recommendationIcpQuery } from '@icp/schema';
+import {
+  filterCatalog,
+  recommendationFetchInput,
+  recommendationIcpInput,
+  recommendationIcpQuery,
+} from '@icp/schema';
 import { z } from 'zod';
+import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import { syncInput } from '../trpc/sync-input.js';
 import { protectedProcedure, router } from '../trpc/trpc.js';
+import { fetchRecommendations } from './recommendation-fetch.service.js';
 import { findRecommendationIcp, upsertRecommendationIcp } from './recommendation-icp.repository.js';
+
+async function savedIcp(db: Db, accountId: string, externalUserId: string | undefined) {
+  const icp = await findRecommendationIcp(db, accountId, externalUserId);
+  if (icp === undefined) {
+    throw new AppError(
+      'NOT_FOUND',
+      externalUserId === undefined
+        ? 'No ICP has been saved for this account yet'
+        : `No ICP has been saved for external user ${JSON.stringify(externalUserId)}`,
+    );
+  }
+  return icp;
+}
 
 /** The v2 recommendations API: one ICP per external user of the calling account. */
 export const recommendationsRouter = router({
@@ -13,18 +33,17 @@ export const recommendationsRouter = router({
       ctx.transact((tx) => upsertRecommendationIcp(tx, ctx.user.id, input.body, ctx.now())),
     ),
 
-  icp: protectedProcedure.input(syncInput(recommendationIcpQuery)).query(async ({ ctx, input }) => {
-    const icp = await findRecommendationIcp(ctx.db, ctx.user.id, input.externalUserId);
-    if (icp === undefined) {
-      throw new AppError(
-        'NOT_FOUND',
-        input.externalUserId === undefined
-          ? 'No ICP has been saved for this account yet'
-          : `No ICP has been saved for external user ${JSON.stringify(input.externalUserId)}`,
-      );
-    }
-    return icp;
-  }),
+  icp: protectedProcedure
+    .input(syncInput(recommendationIcpQuery))
+    .query(({ ctx, input }) => savedIcp(ctx.db, ctx.user.id, input.externalUserId)),
+
+  /** A page of the companies matching the saved ICP, with their people and why they matched. */
+  fetch: protectedProcedure
+    .input(syncInput(z.object({ body: recommendationFetchInput })))
+    .mutation(async ({ ctx, input }) => {
+      const icp = await savedIcp(ctx.db, ctx.user.id, input.body.externalUserId);
+      return fetchRecommendations(ctx.db, icp, input.body.pagination, ctx.now());
+    }),
 
   filters: protectedProcedure.query(() => filterCatalog),
 });

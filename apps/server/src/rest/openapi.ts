@@ -12,6 +12,8 @@ import {
   leadListSummary,
   leadPreview,
   leadPreviewInput,
+  recommendationFetchInput,
+  recommendationFetchResult,
   recommendationIcp,
   recommendationIcpInput,
   recommendationIcpQuery,
@@ -235,6 +237,26 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
             ...errorResponses({
               ...common,
               '400': 'An unknown query parameter.',
+              '404': 'No ICP is saved for that external user (or for the account).',
+            }),
+          },
+        },
+      },
+      [`${RECOMMENDATIONS_PATH}/fetch`]: {
+        post: {
+          operationId: 'fetchRecommendations',
+          summary: 'Fetch recommendations (v2)',
+          description:
+            'A page of the companies matching the saved ICP (pagination.from inclusive, pagination.to exclusive, 0-based, at most 100), each with up to 10 matching people and the reasons each matched.',
+          requestBody: { required: true, ...json(recommendationFetchInput) },
+          responses: {
+            '200': {
+              description: 'The page of recommendations.',
+              ...json(recommendationFetchResult),
+            },
+            ...errorResponses({
+              ...withBody,
+              ...common,
               '404': 'No ICP is saved for that external user (or for the account).',
             }),
           },

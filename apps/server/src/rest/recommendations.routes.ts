@@ -38,6 +38,13 @@ export function recommendationsRoutes(createContext: CreateContext, bodyLimitByt
   });
   routes.all('/icp', methodNotAllowed(['GET', 'POST']));
 
+  routes.post('/fetch', async (c) => {
+    const caller = await signedInCaller(c);
+    const body = (await jsonBody(c)) as Parameters<typeof caller.recommendations.fetch>[0]['body'];
+    return c.json(await caller.recommendations.fetch({ body }));
+  });
+  routes.all('/fetch', methodNotAllowed(['POST']));
+
   routes.get('/filters', async (c) =>
     c.json(await (await signedInCaller(c)).recommendations.filters()),
   );

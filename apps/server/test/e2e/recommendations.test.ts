@@ -1,5 +1,11 @@
-import { recommendationIcpRequest, recommendationIcpResponse } from '@icp/schema';
+import {
+  companyRecord,
+  personRecord,
+  recommendationIcpRequest,
+  recommendationIcpResponse,
+} from '@icp/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveCompanies, savePeople } from '../../src/leads/lead-records.repository.js';
 import { startTestService, type TestService } from '../support/test-service.js';
 
 const ICP = '/v2/recommendations/icp';
@@ -217,5 +223,108 @@ describe('GET /v2/recommendations/filters', () => {
     );
     expect(emea.countries).toContain('fr');
     expect(response.body.countries).toContainEqual({ code: 'fr', name: 'France' });
+  });
+});
+
+describe('POST /v2/recommendations/fetch', () => {
+  let service: TestService;
+  let key: string;
+  const FETCH = '/v2/recommendations/fetch';
+
+  beforeAll(async () => {
+    service = await startTestService();
+    key = await service.apiKeyFor('account_a');
+    const company = (id: string, industry: string, country: string, employeeCount: number) =>
+      companyRecord.parse({ id, name: `${id} Ltd`, industry, country, employeeCount });
+    const person = (id: string, jobTitle: string, companyId: string, seniority: string) =>
+      personRecord.parse({
+        ...{ id, firstName: 'Sam', lastName: id, jobTitle, companyId, seniority },
+        department: 'Engineering',
+        country: 'fr',
+      });
+    await service.db.transaction().execute(async (tx) => {
+      await saveCompanies(tx, [
+        company('c-1', 'Software', 'fr', 50),
+        company('c-2', 'Finance', 'de', 500),
+        company('c-3', 'Healthcare', 'fr', 50),
+        company('c-4', 'Software', 'us', 50),
+      ]);
+      await savePeople(tx, [
+        person('p-1', 'CTO', 'c-1', 'C-Level'),
+        person('p-2', 'Engineering Director', 'c-1', 'Director'),
+        person('p-3', 'CTO', 'c-2', 'C-Level'),
+        person('p-4', 'CTO', 'c-3', 'C-Level'),
+        person('p-5', 'CTO', 'c-4', 'C-Level'),
+      ]);
+    });
+    await service.api('POST', ICP, {
+      token: key,
+      body: {
+        externalUserId: 'ext-1',
+        companies: { industries: ['Software', 'Finance'], primaryLocations: ['W-EMEA'] },
+        people: { seniorities: ['C-Level', 'Director'], departments: ['Engineering'] },
+      },
+    });
+  });
+  afterAll(() => service.stop());
+
+  it('returns the matching companies with their people and why each matched', async () => {
+    const response = await service.api('POST', FETCH, {
+      token: key,
+      body: { externalUserId: 'ext-1', pagination: { from: 0, to: 10 } },
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.body.externalUserId).toBe('ext-1');
+    expect(response.body.pagination).toEqual({ from: 0, to: 10, total: 2 });
+    const companies = response.body.companies.map(
+      (entry: { company: { id: string }; people: { person: { id: string } }[] }) => [
+        entry.company.id,
+        entry.people.map((person) => person.person.id),
+      ],
+    );
+    expect(companies).toEqual([
+      ['c-1', ['p-1', 'p-2']],
+      ['c-2', ['p-3']],
+    ]);
+    expect(response.body.companies[0].people[0].reasons).toEqual(
+      expect.arrayContaining(['seniority C-Level', 'department Engineering', 'industry Software']),
+    );
+  });
+
+  it('pages through the companies', async () => {
+    const second = await service.api('POST', FETCH, {
+      token: key,
+      body: { externalUserId: 'ext-1', pagination: { from: 1, to: 2 } },
+    });
+
+    expect(second.body.pagination).toEqual({ from: 1, to: 2, total: 2 });
+    expect(
+      second.body.companies.map((entry: { company: { id: string } }) => entry.company.id),
+    ).toEqual(['c-2']);
+  });
+
+  it('answers 404 when no ICP is saved for that external user', async () => {
+    const response = await service.api('POST', FETCH, {
+      token: key,
+      body: { externalUserId: 'nobody', pagination: { from: 0, to: 10 } },
+    });
+
+    expect(response.status).toBe(404);
+    expect(response.body.error.message).toMatch(/nobody/);
+  });
+
+  it.each([
+    [{ from: 5, to: 5 }, 'to must be greater than from'],
+    [{ from: 0, to: 500 }, 'at most 100'],
+    [{ from: -1, to: 5 }, ''],
+  ])('refuses the page %j with a 400', async (pagination, message) => {
+    const response = await service.api('POST', FETCH, {
+      token: key,
+      body: { externalUserId: 'ext-1', pagination },
+    });
+
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body.error.details)).toContain(message);
   });
 });

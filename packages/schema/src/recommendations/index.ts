@@ -1,1 +1,2 @@
 export * from './recommendation-icp.js';
+export * from './recommendation-fetch.js';

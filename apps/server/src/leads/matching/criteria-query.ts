@@ -106,6 +106,8 @@ function filterCondition(eb: Scope, filter: AppliedFilter): Expression<SqlBool> 
         ...(filter.max === null ? [] : [eb(column, '<=', filter.max)]),
       ]);
     }
+    case 'companyIds':
+      return filter.ids.length === 0 ? NO_ONE : eb('people.company_id', 'in', filter.ids);
     case 'companySize':
       if (filter.bands.length === 0) return NO_ONE;
       return eb.or(
@@ -229,6 +231,37 @@ export async function countMatchingPeople(
     .where((eb) => anyCriterion(eb, criteria))
     .executeTakeFirst();
   return Number(result?.n ?? 0);
+}
+
+/**
+ * A page of the companies employing anyone matching `criteria`, by company id, and how many
+ * there are in all: for callers that list matches company by company.
+ */
+export async function matchingCompaniesPage(
+  db: Db,
+  criteria: readonly ReadCriterion[],
+  page: { offset: number; limit: number },
+): Promise<{ total: number; companyIds: string[] }> {
+  if (criteria.length === 0) return { total: 0, companyIds: [] };
+  const employers = peopleWithCompany(db)
+    .where('people.company_id', 'is not', null)
+    .where((eb) => anyCriterion(eb, criteria));
+  const [counted, rows] = await Promise.all([
+    employers
+      .select((eb) => eb.fn.count<number | string | bigint>('people.company_id').distinct().as('n'))
+      .executeTakeFirst(),
+    employers
+      .select('people.company_id as company_id')
+      .distinct()
+      .orderBy('people.company_id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+  ]);
+  return {
+    total: Number(counted?.n ?? 0),
+    companyIds: rows.flatMap((row) => (row.company_id === null ? [] : [row.company_id])),
+  };
 }
 
 /** How many people the lead provider criteria match, before any custom filter. */

@@ -23,6 +23,7 @@ export type { Lead } from '@icp/schema';
 export { countMatches } from './criteria-query.js';
 export type { RecentlyUsed } from './custom-filters.js';
 export type { LeadEvaluator, LeadEvaluators, LeadVerdict } from './evaluator.js';
+export { matchingCompanies } from './matching-companies.js';
 
 /** What an ICP asks for. */
 export interface LeadSearch {
@@ -45,6 +46,8 @@ export interface FindLeadsOptions {
   pageSize?: number | undefined;
   /** Time a pattern may spend on JavaScript's backtracking engine (see field-pattern.ts). */
   patternBudget?: PatternBudget | undefined;
+  /** Only people at these companies. */
+  companyIds?: readonly string[] | undefined;
 }
 
 /** The leads found, and what could not be applied to find them. */
@@ -95,7 +98,18 @@ export async function findLeads(
   const offset = options.offset ?? 0;
   assertCount('limit', options.limit);
   assertCount('offset', offset);
-  const { criteria, ignoredFilterKeys } = readCriteria(search.leadProviderCriteria);
+  const read = readCriteria(search.leadProviderCriteria);
+  const { ignoredFilterKeys } = read;
+  const criteria =
+    options.companyIds === undefined
+      ? read.criteria
+      : read.criteria.map((criterion) => ({
+          ...criterion,
+          filters: [
+            ...criterion.filters,
+            { kind: 'companyIds' as const, ids: [...(options.companyIds ?? [])] },
+          ],
+        }));
   const total = await countMatchingPeople(db, criteria);
   const wanted = total === 0 || options.limit === 0 ? 0 : offset + options.limit;
   const { leads, notApplied } = await applyCustomFilters(

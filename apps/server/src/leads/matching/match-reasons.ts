@@ -64,6 +64,8 @@ function filterReason(filter: AppliedFilter, { person, company }: Lead): string 
       if (revenue === null || revenue === undefined) return null;
       return `revenue $${revenue.toLocaleString('en-US')} (${sizeRange(filter.min, filter.max)})`;
     }
+    case 'companyIds':
+      return null;
     case 'companySize': {
       const count = company?.employeeCount;
       if (count === null || count === undefined) return null;

@@ -35,7 +35,9 @@ export type AppliedFilter =
   | { kind: 'keywords'; values: string[] }
   | { kind: 'employeeSize' | 'revenue'; min: number | null; max: number | null }
   /** Legacy `company_size` bands; a company matches when its size falls in any of them. */
-  | { kind: 'companySize'; bands: (NumericRange & { label: string })[] };
+  | { kind: 'companySize'; bands: (NumericRange & { label: string })[] }
+  /** Only people at these companies: set by callers that page by company, never read from JSON. */
+  | { kind: 'companyIds'; ids: string[] };
 
 /** A criterion as the engine applies it: all of its filters must hold. */
 export interface ReadCriterion {
