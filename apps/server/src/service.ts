@@ -7,6 +7,8 @@ import { type Env, sqlitePathOf } from './env.js';
 import { createApp } from './http/app.js';
 import { createContextFactory } from './http/context-factory.js';
 import { listen } from './http/server.js';
+import { generateDemoLeads } from './leads/dataset/demo-leads.js';
+import { evaluatorsFromEnv } from './leads/evaluators/from-env.js';
 import { TokenBucketLimiter } from './rate-limit/token-bucket.js';
 import type { AuthMode } from './trpc/context.js';
 
@@ -19,11 +21,23 @@ export interface IcpService {
   stop(): Promise<void>;
 }
 
-/** Opens and migrates the database, then serves the API on the configured host and port. */
+/**
+ * Opens and migrates the database, fills an empty lead database with demo data (unless
+ * `DEMO_LEADS=off`), then serves the API on the configured host and port.
+ */
 export async function startIcpService(env: Env): Promise<IcpService> {
   const db = openSqlite(sqlitePathOf(env.DATABASE_URL));
   try {
     await migrateToLatest(db);
+    if (env.DEMO_LEADS === 'auto') {
+      const demo = await generateDemoLeads(db);
+      if (demo !== null) {
+        const count = (n: number) => n.toLocaleString('en-US');
+        console.log(
+          `Generated a demo lead database: ${count(demo.companies)} companies, ${count(demo.people)} people (DEMO_LEADS=off to skip)`,
+        );
+      }
+    }
     const { authMode, verifyJwt } = await configureAuth(env);
     const authenticate = createAuthenticator({ db, verifyJwt, adminUserIds: env.ADMIN_USER_IDS });
     const rateLimiter =
@@ -36,6 +50,7 @@ export async function startIcpService(env: Env): Promise<IcpService> {
       authenticate,
       authMode,
       rateLimiter,
+      evaluators: evaluatorsFromEnv(env),
     });
     const lifecycle = { draining: false };
     const app = createApp({

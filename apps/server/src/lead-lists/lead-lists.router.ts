@@ -35,17 +35,13 @@ async function checkLeadListTarget(ctx: Context, id: string) {
   return list;
 }
 
-// ICP checks (401, 404, 403) run before the body is looked at, as for the ICP endpoints.
 const icpTarget = z.object({ id: z.string() });
-const optionalBody = <T extends z.ZodType>(schema: T) =>
-  z.object({
-    id: z.string(),
-    body: schema.optional().transform((body) => body ?? schema.parse({})),
-  });
 
 export const leadListsRouter = router({
-  /** How many people an ICP matches now, and its first leads; nothing is recorded. */
-  // The ICP checks (401, 404, 403) run before the body is looked at, as for the ICP endpoints.
+  /**
+   * How many people an ICP matches now, and its first leads; nothing is recorded. The ICP checks
+   * (401, 404, 403) run before the body is looked at, as for the ICP endpoints.
+   */
   preview: accessibleIcpProcedure
     .input(syncInput(icpTarget.extend({ body: leadPreviewInput.prefault({}) })))
     .mutation(({ ctx, input }) =>

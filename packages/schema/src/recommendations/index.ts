@@ -1,2 +1,2 @@
-export * from './recommendation-icp.js';
 export * from './recommendation-fetch.js';
+export * from './recommendation-icp.js';

@@ -1,0 +1,162 @@
+import {
+  companyRecord,
+  countriesOfLocation,
+  departments,
+  industries,
+  personRecord,
+  worldRegions,
+} from '@icp/schema';
+import { describe, expect, it } from 'vitest';
+import { jobTitleWords } from '../job-title.js';
+import { departmentRoles } from './department-roles.js';
+import { industryProfiles } from './industry-profiles.js';
+import { type GeneratedCompany, generateDataset } from './synthetic.js';
+
+function generate(seed: number, companies: number, peoplePerCompany?: number) {
+  return [...generateDataset({ seed, companies, peoplePerCompany })];
+}
+
+const dataset = generate(42, 1_000);
+const companies = dataset.map(({ company }) => company);
+const people = dataset.flatMap((generated) => generated.people);
+
+describe('generateDataset', () => {
+  it('gives the same records for the same seed', () => {
+    expect(generate(7, 50)).toEqual(generate(7, 50));
+  });
+
+  it('gives other records for another seed', () => {
+    const [first, second] = [generate(1, 20), generate(2, 20)];
+    expect(first.map(({ company }) => company.name)).not.toEqual(
+      second.map(({ company }) => company.name),
+    );
+  });
+
+  it('starts the same whatever the number of companies asked for', () => {
+    expect(generate(3, 300).slice(0, 100)).toEqual(generate(3, 100));
+  });
+
+  it('builds one company at a time, so a huge data set costs nothing until read', () => {
+    const started = performance.now();
+    const first = generateDataset({ seed: 1, companies: 10_000_000 }).next()
+      .value as GeneratedCompany;
+    expect(first.company.id).toBe('c-000001');
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('yields records the schemas accept as they are', () => {
+    for (const company of companies) expect(companyRecord.parse(company)).toEqual(company);
+    for (const person of people) expect(personRecord.parse(person)).toEqual(person);
+  });
+
+  it('numbers companies and people in order, each person naming their company', () => {
+    expect(companies.slice(0, 2).map((company) => company.id)).toEqual(['c-000001', 'c-000002']);
+    expect(people.slice(0, 2).map((person) => person.id)).toEqual(['p-0000001', 'p-0000002']);
+    expect(new Set(people.map((person) => person.id)).size).toBe(people.length);
+    for (const { company, people: staff } of dataset) {
+      for (const person of staff) expect(person.companyId).toBe(company.id);
+    }
+  });
+
+  it('gives every company a domain of its own, and people emails first.last at it', () => {
+    const domains = companies.map((company) => company.domain);
+    expect(new Set(domains).size).toBe(companies.length);
+    for (const { company, people: staff } of dataset) {
+      for (const person of staff) {
+        if (person.email !== undefined) {
+          expect(person.email).toMatch(new RegExp(`^[a-z0-9]+\\.[a-z0-9]+\\d*@${company.domain}$`));
+        }
+      }
+    }
+    expect(people.filter((person) => person.email).length / people.length).toBeGreaterThan(0.85);
+  });
+
+  it('averages the people per company asked for, never more than a company employs', () => {
+    expect(people.length / companies.length).toBeGreaterThan(9);
+    expect(people.length / companies.length).toBeLessThan(11);
+    for (const { company, people: staff } of dataset) {
+      expect(staff.length).toBeLessThanOrEqual(company.employeeCount ?? 0);
+    }
+    const few = generate(42, 200, 3).flatMap((generated) => generated.people).length;
+    expect(few / 200).toBeGreaterThan(2);
+    expect(few / 200).toBeLessThan(4);
+  });
+
+  it('makes small companies common and big ones rare, with revenue growing with size', () => {
+    const small = companies.filter((company) => (company.employeeCount ?? 0) <= 50);
+    const big = companies.filter((company) => (company.employeeCount ?? 0) > 5_000);
+    expect(small.length / companies.length).toBeGreaterThan(0.45);
+    expect(big.length).toBeGreaterThan(0);
+    expect(big.length / companies.length).toBeLessThan(0.08);
+    const medianRevenue = (list: typeof companies) => {
+      const sorted = list
+        .flatMap((c) => (c.revenue === undefined ? [] : [c.revenue]))
+        .sort((a, b) => a - b);
+      return sorted[Math.floor(sorted.length / 2)] ?? 0;
+    };
+    expect(medianRevenue(big)).toBeGreaterThan(medianRevenue(small) * 100);
+  });
+
+  it('places companies in every world region, mostly in the main markets', () => {
+    const countries = companies.map((company) => company.country);
+    for (const region of worldRegions) {
+      const inRegion = new Set(countriesOfLocation(region.code));
+      expect(
+        countries.some((code) => code !== undefined && inRegion.has(code)),
+        region.code,
+      ).toBe(true);
+    }
+    expect(countries.filter((code) => code === 'us').length / countries.length).toBeGreaterThan(
+      0.15,
+    );
+    const countryOf = new Map(companies.map((company) => [company.id, company.country]));
+    const atHome = people.filter(
+      (person) => person.country === countryOf.get(person.companyId ?? ''),
+    );
+    expect(atHome.length / people.length).toBeGreaterThan(0.85);
+    expect(atHome.length / people.length).toBeLessThan(0.99);
+  });
+
+  it('writes titles that agree with the seniority, often with abbreviations', () => {
+    const wordsOf = (seniority: string) =>
+      people
+        .filter((person) => person.seniority === seniority)
+        .map((p) => jobTitleWords(p.jobTitle));
+    for (const words of wordsOf('VP'))
+      expect(words).toEqual(expect.arrayContaining(['vice', 'president']));
+    for (const words of wordsOf('Head')) expect(words).toContain('head');
+    for (const words of wordsOf('Director')) expect(words).toContain('director');
+    for (const words of wordsOf('Intern')) expect(words).toContain('intern');
+    const titles = new Set(people.map((person) => person.jobTitle));
+    for (const title of ['CTO', 'Sales Development Representative', 'SDR', 'Head of Marketing']) {
+      expect(titles, title).toContain(title);
+    }
+    expect([...titles].some((title) => /^VP /.test(title))).toBe(true);
+    expect([...titles].some((title) => /^Sr\. /.test(title))).toBe(true);
+  });
+
+  it('gives people skills of their department and marks about a tenth as from the CRM', () => {
+    const skillsOf = new Map(departmentRoles.map((roles) => [roles.department, roles.skills]));
+    for (const person of people.slice(0, 500)) {
+      const own = skillsOf.get(person.department ?? 'Executive') ?? [];
+      expect(
+        person.skills.some((skill) => own.includes(skill)),
+        person.jobTitle,
+      ).toBe(true);
+    }
+    const fromCrm = people.filter((person) => person.source === 'crm').length / people.length;
+    expect(fromCrm).toBeGreaterThan(0.07);
+    expect(fromCrm).toBeLessThan(0.13);
+  });
+});
+
+describe('the generator’s word lists', () => {
+  it('cover every industry and department of the catalog, each once', () => {
+    expect(industryProfiles.map((profile) => profile.industry).sort()).toEqual(
+      [...industries].sort(),
+    );
+    expect(departmentRoles.map((roles) => roles.department).sort()).toEqual(
+      [...departments].sort(),
+    );
+  });
+});
