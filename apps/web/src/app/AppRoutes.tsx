@@ -2,6 +2,8 @@ import { lazy, Suspense } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { IcpListPage } from '../pages/icp-list/IcpListPage';
 import { IcpViewPage } from '../pages/icp-view/IcpViewPage';
+import { LeadListPage } from '../pages/lead-lists/LeadListPage';
+import { LeadListsPage } from '../pages/lead-lists/LeadListsPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { SignInPage } from '../pages/sign-in/SignInPage';
 import { useSession } from '../session/session-store';
@@ -37,6 +39,10 @@ export function AppRoutes() {
           </Route>
           <Route path="/icps/:id/edit">{({ id }) => <IcpFormPage mode="edit" icpId={id} />}</Route>
           <Route path="/icps/:id">{({ id }) => <IcpViewPage icpId={id} />}</Route>
+          <Route path="/lead-lists">
+            <LeadListsPage />
+          </Route>
+          <Route path="/lead-lists/:id">{({ id }) => <LeadListPage listId={id} />}</Route>
           <Route>
             <NotFoundPage />
           </Route>

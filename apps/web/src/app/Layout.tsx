@@ -1,8 +1,39 @@
 import type { ReactNode } from 'react';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { type Session, sessionStore } from '../session/session-store';
 
+/** The section of the app a path belongs to, for the navigation to mark. */
+function sectionOf(path: string): 'profiles' | 'lead-lists' | null {
+  if (path === '/' || path.startsWith('/icps')) return 'profiles';
+  if (path === '/lead-lists' || path.startsWith('/lead-lists/')) return 'lead-lists';
+  return null;
+}
+
+/** A link of the main navigation, marked while the page shown belongs to its section. */
+function NavLink({
+  href,
+  current,
+  children,
+}: {
+  href: string;
+  current: boolean;
+  children: ReactNode;
+}) {
+  const [location] = useLocation();
+  return (
+    <Link
+      href={href}
+      className={current ? 'app-nav__link is-active' : 'app-nav__link'}
+      aria-current={current ? (location === href ? 'page' : 'true') : undefined}
+    >
+      {children}
+    </Link>
+  );
+}
+
 export function Layout({ session, children }: { session: Session; children: ReactNode }) {
+  const [location] = useLocation();
+  const section = sectionOf(location);
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">
@@ -15,12 +46,12 @@ export function Layout({ session, children }: { session: Session; children: Reac
             ICP Studio
           </Link>
           <nav className="app-nav" aria-label="Main">
-            <Link
-              href="/"
-              className={(active) => (active ? 'app-nav__link is-active' : 'app-nav__link')}
-            >
+            <NavLink href="/" current={section === 'profiles'}>
               Profiles
-            </Link>
+            </NavLink>
+            <NavLink href="/lead-lists" current={section === 'lead-lists'}>
+              Lead lists
+            </NavLink>
           </nav>
           <div className="app-user">
             <span className="app-user__label">Signed in as</span>

@@ -1,12 +1,12 @@
 import {
   type CustomFilterCriterion,
-  type CustomFilterType,
   maxPeoplePerCompanyFilter,
   maxPercentFromCrmFilter,
   minDaysUntilReuseFilter,
 } from '@icp/schema';
 import type { ReactNode } from 'react';
 import type { FieldErrors } from '../../api/api-error';
+import { customFilterLabels } from '../../icp/filter-labels';
 import { Field } from '../../ui/Field';
 import { NumberInput } from '../../ui/NumberInput';
 import { TagInput } from '../../ui/TagInput';
@@ -14,16 +14,6 @@ import { FormItem } from './FormItem';
 import { errorsAt } from './form-errors';
 import { type CustomFilterDraft, type NumberFilterType, numberFilterDefaults } from './icp-draft';
 import { RegexField } from './RegexField';
-
-export const customFilterLabels: Record<CustomFilterType, string> = {
-  website: 'Website check',
-  webscraping: 'Web scraping',
-  ai: 'AI check',
-  maxPeoplePerCompany: 'Max people per company',
-  maxPercentFromCRM: 'Max percent from CRM',
-  minDaysUntilReuse: 'Min days until reuse',
-  matchFieldWithRegex: 'Match field with regex',
-};
 
 const numberFilters: Record<
   NumberFilterType,

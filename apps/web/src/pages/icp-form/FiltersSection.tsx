@@ -1,8 +1,9 @@
 import { type CustomFilterType, customFilterTypes } from '@icp/schema';
 import { useRef, useState } from 'react';
 import type { FieldErrors } from '../../api/api-error';
+import { customFilterLabels } from '../../icp/filter-labels';
 import { Field } from '../../ui/Field';
-import { CustomFilterEditor, customFilterLabels } from './CustomFilterEditor';
+import { CustomFilterEditor } from './CustomFilterEditor';
 import { FormSection } from './FormSection';
 import { errorsAt } from './form-errors';
 import { type CustomFilterDraft, newCustomFilter } from './icp-draft';

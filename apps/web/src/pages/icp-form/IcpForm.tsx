@@ -13,6 +13,8 @@ import { FormSection } from './FormSection';
 import { errorsAt, type FormMode, placeErrors, stillApplies, validateDraft } from './form-errors';
 import type { IcpDraft } from './icp-draft';
 import { LeadSearchesSection } from './LeadSearchesSection';
+import { MatchingPeoplePanel } from './MatchingPeoplePanel';
+import { previewReadiness } from './preview-criteria';
 import { SharingEditor } from './SharingEditor';
 
 export interface IcpFormProps {
@@ -73,6 +75,7 @@ export function IcpForm({
   const saving = create.isPending || update.isPending;
 
   const validation = useMemo(() => validateDraft(mode, draft), [mode, draft]);
+  const readiness = useMemo(() => previewReadiness(validation), [validation]);
   const serverDetails =
     failure?.error.details.filter((detail) =>
       stillApplies(detail, failure.sentBody, validation.body),
@@ -140,148 +143,154 @@ export function IcpForm({
   };
 
   return (
-    <form ref={form} className="icp-form" onSubmit={submit} noValidate>
-      {failure !== null && (
-        <div className="icp-form__banner" data-error-anchor tabIndex={-1}>
-          {failure.error.code === 'PRECONDITION_FAILED' ? (
-            <div className="alert alert--error" role="alert">
-              <strong className="alert__title">Someone else changed this profile</strong>
-              <p className="alert__body">
-                It was saved by someone else after you opened it, so your changes were not saved.
-                They are still in the form below. Reload their version to continue from it; your
-                unsaved changes will then be replaced.
-              </p>
-              <div className="alert__actions">
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  onClick={reload}
-                  disabled={reloading}
-                >
-                  {reloading ? 'Reloading…' : 'Reload their version'}
-                </button>
+    // The preview follows the form in reading order; wide screens keep it in view beside it.
+    <div className="icp-form-layout">
+      <form ref={form} className="icp-form" onSubmit={submit} noValidate>
+        {failure !== null && (
+          <div className="icp-form__banner" data-error-anchor tabIndex={-1}>
+            {failure.error.code === 'PRECONDITION_FAILED' ? (
+              <div className="alert alert--error" role="alert">
+                <strong className="alert__title">Someone else changed this profile</strong>
+                <p className="alert__body">
+                  It was saved by someone else after you opened it, so your changes were not saved.
+                  They are still in the form below. Reload their version to continue from it; your
+                  unsaved changes will then be replaced.
+                </p>
+                <div className="alert__actions">
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={reload}
+                    disabled={reloading}
+                  >
+                    {reloading ? 'Reloading…' : 'Reload their version'}
+                  </button>
+                </div>
               </div>
-            </div>
-          ) : (
-            <ErrorBanner
-              error={
-                failure.error.details.length > 0
-                  ? {
-                      ...failure.error,
-                      message:
-                        'The server did not accept some values; each problem is shown beside its field.',
-                    }
-                  : failure.error
-              }
-            />
-          )}
-        </div>
-      )}
-      {failure === null && submitted && validation.details.length > 0 && (
-        <div className="alert alert--error" role="alert">
-          <strong className="alert__title">Some fields need attention</strong>
-          <p className="alert__body">Nothing was saved. Each problem is shown beside its field.</p>
-        </div>
-      )}
-      {formLevelErrors !== undefined && (
-        <ul className="form-errors" data-error-anchor tabIndex={-1}>
-          {formLevelErrors.map((message) => (
-            <li key={message}>{message}</li>
-          ))}
-        </ul>
-      )}
+            ) : (
+              <ErrorBanner
+                error={
+                  failure.error.details.length > 0
+                    ? {
+                        ...failure.error,
+                        message:
+                          'The server did not accept some values; each problem is shown beside its field.',
+                      }
+                    : failure.error
+                }
+              />
+            )}
+          </div>
+        )}
+        {failure === null && submitted && validation.details.length > 0 && (
+          <div className="alert alert--error" role="alert">
+            <strong className="alert__title">Some fields need attention</strong>
+            <p className="alert__body">
+              Nothing was saved. Each problem is shown beside its field.
+            </p>
+          </div>
+        )}
+        {formLevelErrors !== undefined && (
+          <ul className="form-errors" data-error-anchor tabIndex={-1}>
+            {formLevelErrors.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        )}
 
-      <FormSection
-        title="Basics"
-        subtitle="What this profile targets. The name is how your team finds it."
-      >
-        <Field label="Name" errors={errorsAt(errors, 'name')}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              autoComplete="off"
-              value={draft.name}
-              onChange={(event) => set({ name: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field
-          label="Description"
-          optional
-          hint="Who this is for and why, for whoever picks it up next."
-          errors={errorsAt(errors, 'description')}
+        <FormSection
+          title="Basics"
+          subtitle="What this profile targets. The name is how your team finds it."
         >
-          {(control) => (
-            <textarea
-              {...control}
-              className="textarea"
-              value={draft.description.text}
-              onChange={(event) => {
-                const text = event.target.value;
-                setDraft((current) => ({
-                  ...current,
-                  description: { ...current.description, text },
-                }));
-              }}
-            />
-          )}
-        </Field>
-      </FormSection>
+          <Field label="Name" errors={errorsAt(errors, 'name')}>
+            {(control) => (
+              <input
+                {...control}
+                className="input"
+                autoComplete="off"
+                value={draft.name}
+                onChange={(event) => set({ name: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field
+            label="Description"
+            optional
+            hint="Who this is for and why, for whoever picks it up next."
+            errors={errorsAt(errors, 'description')}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                className="textarea"
+                value={draft.description.text}
+                onChange={(event) => {
+                  const text = event.target.value;
+                  setDraft((current) => ({
+                    ...current,
+                    description: { ...current.description, text },
+                  }));
+                }}
+              />
+            )}
+          </Field>
+        </FormSection>
 
-      <LeadSearchesSection
-        criteria={draft.leadCriteria}
-        errors={errors}
-        onChange={(change) =>
-          setDraft((current) => ({ ...current, leadCriteria: change(current.leadCriteria) }))
-        }
-      />
-
-      <FiltersSection
-        filters={draft.customFilters}
-        errors={errors}
-        onChange={(change) =>
-          setDraft((current) => ({ ...current, customFilters: change(current.customFilters) }))
-        }
-      />
-
-      <CrmFiltersEditor
-        crm={draft.crm}
-        errors={errors}
-        onChange={(change) => setDraft((current) => ({ ...current, crm: change(current.crm) }))}
-      />
-
-      <FormSection
-        title="Sharing and delivery"
-        subtitle="Who can use this profile, how many leads each list holds, and until when it runs."
-      >
-        <SharingEditor
-          mode={mode}
-          userIds={draft.userIds}
-          currentUserId={currentUserId}
-          initiallyShared={initiallyShared}
-          errors={errorsAt(errors, 'userIds')}
-          onChange={(userIds) => set({ userIds })}
-        />
-        <DeliveryFields
-          leadsPerList={draft.leadsPerList}
-          activeUntil={draft.activeUntil}
+        <LeadSearchesSection
+          criteria={draft.leadCriteria}
           errors={errors}
-          onChange={set}
+          onChange={(change) =>
+            setDraft((current) => ({ ...current, leadCriteria: change(current.leadCriteria) }))
+          }
         />
-      </FormSection>
 
-      <div className="form-actions">
-        <output className="form-actions__status" aria-live="polite">
-          {saving ? 'Saving…' : null}
-        </output>
-        <Link href={cancelHref} className="button button--secondary">
-          Cancel
-        </Link>
-        <button type="submit" className="button button--primary" aria-disabled={saving}>
-          Save profile
-        </button>
-      </div>
-    </form>
+        <FiltersSection
+          filters={draft.customFilters}
+          errors={errors}
+          onChange={(change) =>
+            setDraft((current) => ({ ...current, customFilters: change(current.customFilters) }))
+          }
+        />
+
+        <CrmFiltersEditor
+          crm={draft.crm}
+          errors={errors}
+          onChange={(change) => setDraft((current) => ({ ...current, crm: change(current.crm) }))}
+        />
+
+        <FormSection
+          title="Sharing and delivery"
+          subtitle="Who can use this profile, how many leads each list holds, and until when it runs."
+        >
+          <SharingEditor
+            mode={mode}
+            userIds={draft.userIds}
+            currentUserId={currentUserId}
+            initiallyShared={initiallyShared}
+            errors={errorsAt(errors, 'userIds')}
+            onChange={(userIds) => set({ userIds })}
+          />
+          <DeliveryFields
+            leadsPerList={draft.leadsPerList}
+            activeUntil={draft.activeUntil}
+            errors={errors}
+            onChange={set}
+          />
+        </FormSection>
+
+        <div className="form-actions">
+          <output className="form-actions__status" aria-live="polite">
+            {saving ? 'Saving…' : null}
+          </output>
+          <Link href={cancelHref} className="button button--secondary">
+            Cancel
+          </Link>
+          <button type="submit" className="button button--primary" aria-disabled={saving}>
+            Save profile
+          </button>
+        </div>
+      </form>
+      <MatchingPeoplePanel readiness={readiness} />
+    </div>
   );
 }

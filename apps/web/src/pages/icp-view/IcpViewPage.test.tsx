@@ -10,7 +10,10 @@ afterEach(() => sessionStore.signOut());
 
 const etag = '"v1"';
 const id = dachTechLeaders.id;
-const found: FakeHandlers = { 'icp.byId': () => ({ icp: dachTechLeaders, etag }) };
+const found: FakeHandlers = {
+  'icp.byId': () => ({ icp: dachTechLeaders, etag }),
+  'leadLists.ofIcp': () => [],
+};
 const renderView = (handlers: FakeHandlers) =>
   renderWithFakeApi(<IcpViewPage icpId={id} />, { handlers, path: `/icps/${id}` });
 
@@ -53,7 +56,10 @@ describe('IcpViewPage', () => {
 
   it('lists who else it is shared with', async () => {
     renderWithFakeApi(<IcpViewPage icpId={existingContactsRefresh.id} />, {
-      handlers: { 'icp.byId': () => ({ icp: existingContactsRefresh, etag }) },
+      handlers: {
+        'icp.byId': () => ({ icp: existingContactsRefresh, etag }),
+        'leadLists.ofIcp': () => [],
+      },
     });
     const members = await screen.findByRole('list', { name: 'Members' });
     expect(

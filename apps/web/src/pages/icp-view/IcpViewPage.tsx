@@ -9,6 +9,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { PageLoading } from '../../ui/PageLoading';
 import { DeleteIcpButton } from './DeleteIcpButton';
 import { IcpDetails } from './IcpDetails';
+import { IcpLeadLists } from './IcpLeadLists';
 import { IcpRawJson } from './IcpRawJson';
 import { IcpRestApi } from './IcpRestApi';
 import { IcpTargeting } from './IcpTargeting';
@@ -86,6 +87,7 @@ export function IcpViewPage({ icpId }: { icpId: string }) {
         <aside className="icp-view__side" aria-label="Profile details">
           <IcpDetails icp={icp} viewerId={viewerId} />
         </aside>
+        <IcpLeadLists icp={icp} viewerId={viewerId} />
         <IcpRestApi icpId={icp.id} userId={viewerId} />
         <IcpRawJson icp={icp} />
       </div>

@@ -1,0 +1,134 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newUserContext, screenshot } from './support/browser';
+import { type IcpServer, startIcpServer } from './support/icp-server';
+
+async function signIn(page: Page, userId: string): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('User id').fill(userId);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Profiles', level: 1 }).waitFor();
+}
+
+async function addTags(input: Locator, tags: string[]): Promise<void> {
+  for (const tag of tags) {
+    await input.fill(tag);
+    await input.press('Enter');
+  }
+}
+
+/** The number the "Matching people" panel announces, or null while it shows none. */
+async function matchCount(panel: Locator): Promise<number | null> {
+  const text = (await panel.getByRole('status').textContent()) ?? '';
+  const match = /^([\d,]+) (?:people|person) match/.exec(text);
+  return match?.[1] === undefined ? null : Number(match[1].replaceAll(',', ''));
+}
+
+describe('from a profile to a lead list, in a real browser', () => {
+  let server: IcpServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startIcpServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('previews matches while editing, generates a list, downloads it and deletes it', async () => {
+    const { context, page } = await newUserContext(browser, server.url);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await signIn(page, 'user_lena');
+
+    // While the profile is edited, the panel counts the demo people it matches.
+    await page.getByRole('link', { name: 'Create your first profile' }).click();
+    const panel = page.getByRole('complementary', { name: 'Matching people' });
+    await expect
+      .poll(() => panel.getByRole('status').textContent())
+      .toBe('Add a lead search to see how many people match.');
+    await page.getByLabel('Name').fill('Engineering leaders');
+    await page.getByRole('button', { name: 'Add lead search' }).click();
+    await addTags(page.getByLabel('Job titles'), ['CTO', 'VP Engineering']);
+    await expect.poll(() => matchCount(panel), { timeout: 10_000 }).toBeGreaterThan(0);
+    const sample = panel.getByRole('list', { name: 'First matches' });
+    expect(await sample.getByRole('listitem').count()).toBeGreaterThan(0);
+    await sample.locator('summary').first().click();
+    await expect
+      .poll(() => sample.getByRole('list', { name: 'Why they match' }).first().textContent())
+      .toMatch(/job title/);
+    await screenshot(page, '09-live-preview');
+
+    // Saved, then a list generated from the profile page opens on its own page.
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('heading', { name: 'Engineering leaders', level: 1 }).waitFor();
+    const lists = page.getByRole('region', { name: 'Lead lists' });
+    await lists.getByText('No lead lists yet.').waitFor();
+    await lists.getByRole('button', { name: 'Generate lead list' }).click();
+    await page.getByRole('heading', { name: 'Leads for Engineering leaders', level: 1 }).waitFor();
+    const listUrl = new URL(page.url()).pathname;
+    expect(listUrl).toMatch(/^\/lead-lists\/[0-9a-f-]{36}$/);
+    const rows = page.getByRole('table', { name: 'Leads' }).locator('tbody tr');
+    const rowCount = await rows.count();
+    expect(rowCount).toBeGreaterThan(0);
+    expect(rowCount).toBeLessThanOrEqual(10);
+    expect(await rows.first().getByRole('rowheader').textContent()).toBeTruthy();
+    await screenshot(page, '10-lead-list');
+
+    // The CSV is built in the browser: named after the profile, a header row, a row per lead.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^engineering-leaders-leads-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
+    const [header] = csv.split('\r\n');
+    expect(header).toMatch(/^first_name,last_name,job_title,seniority,/);
+    expect(csv.endsWith('\r\n')).toBe(true);
+
+    // It is listed with the user's other lists, and fits a phone's width.
+    await page.getByRole('link', { name: 'Lead lists', exact: true }).click();
+    await page.getByRole('heading', { name: 'Lead lists', level: 1 }).waitFor();
+    const row = page.getByRole('list', { name: 'Lead lists' }).getByRole('listitem');
+    await row.first().waitFor();
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain('Engineering leaders');
+    expect(await row.textContent()).toContain(`${rowCount} of 10 leads`);
+
+    const phone = await newUserContext(browser, server.url, { width: 360, height: 740 });
+    await signIn(phone.page, 'user_lena');
+    await phone.page.goto(listUrl);
+    await phone.page.getByRole('table', { name: 'Leads' }).waitFor();
+    const overflow = await phone.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+    await screenshot(phone.page, '11-lead-list-360px');
+    await phone.context.close();
+
+    // The profile lists it too, and links to it.
+    await row.getByRole('link').click();
+    await page.getByRole('link', { name: 'Engineering leaders', exact: true }).click();
+    const ofProfile = lists.getByRole('list', { name: 'Lead lists of this profile' });
+    expect(await ofProfile.textContent()).toContain(`${rowCount} of 10 leads`);
+    await screenshot(page, '12-profile-lead-lists');
+    await ofProfile.getByRole('link').click();
+
+    // Deleted after confirming; the profile has no lists again.
+    await page.getByRole('button', { name: 'Delete list' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this lead list?' });
+    await dialog.getByRole('button', { name: 'Delete list' }).click();
+    await page.getByRole('heading', { name: 'Engineering leaders', level: 1 }).waitFor();
+    await lists.getByText('No lead lists yet.').waitFor();
+    await page.goto(listUrl);
+    await page.getByRole('heading', { name: 'Lead list not found', level: 1 }).waitFor();
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
