@@ -1,22 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newUserContext, screenshot } from './support/browser';
-import { type IcpServer, startIcpServer } from './support/icp-server';
-
-async function signIn(page: Page, userId: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('User id').fill(userId);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Profiles', level: 1 }).waitFor();
-}
-
-/** Types each entry into a tag input, pressing Enter after each. */
-async function addTags(input: Locator, tags: string[]): Promise<void> {
-  for (const tag of tags) {
-    await input.fill(tag);
-    await input.press('Enter');
-  }
-}
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addTags, signIn, useServerAndBrowser } from './support/app-session';
+import { newUserContext, screenshot } from './support/browser';
 
 async function addFilter(page: Page, label: string): Promise<Locator> {
   const filters = page.getByRole('region', { name: 'Filters after the search' });
@@ -35,21 +20,11 @@ async function readCreatedIcp(page: Page): Promise<Record<string, unknown>> {
 }
 
 describe('an ICP from creation to deletion, in a real browser', () => {
-  let server: IcpServer;
-  let browser: Browser;
+  const app = useServerAndBrowser();
   const consoleErrors: string[] = [];
 
-  beforeAll(async () => {
-    server = await startIcpServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('is created with every filter type, found, edited, shared and deleted', async () => {
-    const alice = await newUserContext(browser, server.url);
+    const alice = await newUserContext(app.browser, app.server.url);
     const page = alice.page;
     page.on('pageerror', (error) => consoleErrors.push(error.message));
 
@@ -173,13 +148,13 @@ describe('an ICP from creation to deletion, in a real browser', () => {
     expect((await readCreatedIcp(page)).userIds).toEqual(['user_alice', 'user_bob']);
 
     // The second user sees it in their own list.
-    const bob = await newUserContext(browser, server.url);
+    const bob = await newUserContext(app.browser, app.server.url);
     await signIn(bob.page, 'user_bob');
     await bob.page.getByRole('link', { name: 'DACH Tech Leaders 2027' }).click();
     await bob.page.getByRole('heading', { name: 'DACH Tech Leaders 2027', level: 1 }).waitFor();
 
     // A third user does not, and cannot open it by its address.
-    const carol = await newUserContext(browser, server.url);
+    const carol = await newUserContext(app.browser, app.server.url);
     await signIn(carol.page, 'user_carol');
     await carol.page.getByRole('heading', { name: 'No profiles yet' }).waitFor();
     await carol.page.goto(new URL(bob.page.url()).pathname);
@@ -201,7 +176,7 @@ describe('an ICP from creation to deletion, in a real browser', () => {
   });
 
   it('duplicates a profile into a new one, leaving the original as it was', async () => {
-    const { context, page } = await newUserContext(browser, server.url);
+    const { context, page } = await newUserContext(app.browser, app.server.url);
     await signIn(page, 'user_erin');
     await page.getByRole('link', { name: 'Create your first profile' }).click();
     await page.getByLabel('Name').fill('Nordic CFOs');
@@ -227,7 +202,7 @@ describe('an ICP from creation to deletion, in a real browser', () => {
   });
 
   it('fits a 360 px wide screen without sideways scrolling', async () => {
-    const { context, page } = await newUserContext(browser, server.url, {
+    const { context, page } = await newUserContext(app.browser, app.server.url, {
       width: 360,
       height: 740,
     });

@@ -1,22 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newUserContext, screenshot } from './support/browser';
-import { type IcpServer, startIcpServer } from './support/icp-server';
-
-async function signIn(page: Page, userId: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('User id').fill(userId);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Profiles', level: 1 }).waitFor();
-}
-
-async function addTags(input: Locator, tags: string[]): Promise<void> {
-  for (const tag of tags) {
-    await input.fill(tag);
-    await input.press('Enter');
-  }
-}
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addTags, signIn, useServerAndBrowser } from './support/app-session';
+import { newUserContext, screenshot } from './support/browser';
 
 /** The number the "Matching people" panel announces, or null while it shows none. */
 async function matchCount(panel: Locator): Promise<number | null> {
@@ -26,20 +12,10 @@ async function matchCount(panel: Locator): Promise<number | null> {
 }
 
 describe('from a profile to a lead list, in a real browser', () => {
-  let server: IcpServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startIcpServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useServerAndBrowser();
 
   it('previews matches while editing, generates a list, downloads it and deletes it', async () => {
-    const { context, page } = await newUserContext(browser, server.url);
+    const { context, page } = await newUserContext(app.browser, app.server.url);
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await signIn(page, 'user_lena');
@@ -100,7 +76,7 @@ describe('from a profile to a lead list, in a real browser', () => {
     expect(await row.textContent()).toContain('Engineering leaders');
     expect(await row.textContent()).toContain(`${rowCount} of 10 leads`);
 
-    const phone = await newUserContext(browser, server.url, { width: 360, height: 740 });
+    const phone = await newUserContext(app.browser, app.server.url, { width: 360, height: 740 });
     await signIn(phone.page, 'user_lena');
     await phone.page.goto(listUrl);
     await phone.page.getByRole('table', { name: 'Leads' }).waitFor();

@@ -1,22 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newUserContext, screenshot } from './support/browser';
-import { type IcpServer, startIcpServer } from './support/icp-server';
+import { describe, expect, it } from 'vitest';
+import { useServerAndBrowser } from './support/app-session';
+import { newUserContext, screenshot } from './support/browser';
 
 describe('signing in and out in a real browser', () => {
-  let server: IcpServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startIcpServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useServerAndBrowser();
 
   it('sends a visitor to sign-in, signs in as a local user, shows the id and signs out', async () => {
-    const { context, page } = await newUserContext(browser, server.url);
+    const { context, page } = await newUserContext(app.browser, app.server.url);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
@@ -40,7 +30,7 @@ describe('signing in and out in a real browser', () => {
   });
 
   it('refuses an API key or token the server does not accept, and says so', async () => {
-    const { context, page } = await newUserContext(browser, server.url);
+    const { context, page } = await newUserContext(app.browser, app.server.url);
     await page.goto('/sign-in');
     await page.getByRole('button', { name: 'API key or token' }).click();
     await page.getByLabel('API key or token').fill('icp_not-a-real-key');

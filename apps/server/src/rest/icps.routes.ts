@@ -1,12 +1,12 @@
 import type { Icp } from '@icp/schema';
 import { Hono, type Context as HonoContext } from 'hono';
-import { unauthenticated } from '../errors.js';
 import type { CreateContext } from '../http/context-factory.js';
 import { requestHeader } from '../http/request-header.js';
 import { icpJson } from '../icp/icp.etag.js';
 import { createCaller } from '../trpc/app-router.js';
 import { decodeJsonBody } from './json-body.js';
 import { methodNotAllowed } from './method-not-allowed.js';
+import { signedIn } from './signed-in.js';
 
 export const ICPS_PATH = '/api/v1/entities/icps';
 
@@ -24,12 +24,7 @@ function withIcp(c: HonoContext, result: { icp: Icp; etag: string }, status: 200
 export function icpRoutes(createContext: CreateContext, bodyLimitBytes: number): Hono {
   const routes = new Hono();
 
-  const signedInContext = async (c: HonoContext) => {
-    const ctx = await createContext(requestHeader(c, 'authorization'));
-    if (ctx.user === null) throw unauthenticated();
-    return ctx;
-  };
-  const signedInCaller = async (c: HonoContext) => createCaller(await signedInContext(c));
+  const { context: signedInContext, caller: signedInCaller } = signedIn(createContext);
   const ifMatchOf = (c: HonoContext) => requestHeader(c, 'if-match');
   // Bodies reach the procedures as unchecked JSON (hence the casts below): validating them is the
   // procedures' job, so both transports answer the same 400s.

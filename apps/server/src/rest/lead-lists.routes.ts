@@ -1,10 +1,10 @@
 import { Hono, type Context as HonoContext } from 'hono';
-import { unauthenticated } from '../errors.js';
 import type { CreateContext } from '../http/context-factory.js';
 import { requestHeader } from '../http/request-header.js';
 import { createCaller } from '../trpc/app-router.js';
 import { decodeJsonBody } from './json-body.js';
 import { methodNotAllowed } from './method-not-allowed.js';
+import { signedIn } from './signed-in.js';
 
 export const ENTITIES_PATH = '/api/v1/entities';
 export const LEAD_LISTS_PATH = `${ENTITIES_PATH}/leadlists`;
@@ -24,12 +24,7 @@ function hasBody(c: HonoContext): boolean {
 export function leadListsRoutes(createContext: CreateContext, bodyLimitBytes: number): Hono {
   const routes = new Hono();
 
-  const signedInContext = async (c: HonoContext) => {
-    const ctx = await createContext(requestHeader(c, 'authorization'));
-    if (ctx.user === null) throw unauthenticated();
-    return ctx;
-  };
-  const signedInCaller = async (c: HonoContext) => createCaller(await signedInContext(c));
+  const { context: signedInContext, caller: signedInCaller } = signedIn(createContext);
   /** A caller and the optional body; one that cannot be decoded is reported after the ICP checks. */
   const callerWithOptionalBody = async (c: HonoContext) => {
     const ctx = await signedInContext(c);

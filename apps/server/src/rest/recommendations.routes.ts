@@ -1,10 +1,8 @@
 import { Hono, type Context as HonoContext } from 'hono';
-import { unauthenticated } from '../errors.js';
 import type { CreateContext } from '../http/context-factory.js';
-import { requestHeader } from '../http/request-header.js';
-import { createCaller } from '../trpc/app-router.js';
 import { decodeJsonBody } from './json-body.js';
 import { methodNotAllowed } from './method-not-allowed.js';
+import { signedIn } from './signed-in.js';
 
 export const RECOMMENDATIONS_PATH = '/v2/recommendations';
 
@@ -12,11 +10,7 @@ export const RECOMMENDATIONS_PATH = '/v2/recommendations';
 export function recommendationsRoutes(createContext: CreateContext, bodyLimitBytes: number): Hono {
   const routes = new Hono();
 
-  const signedInCaller = async (c: HonoContext) => {
-    const ctx = await createContext(requestHeader(c, 'authorization'));
-    if (ctx.user === null) throw unauthenticated();
-    return createCaller(ctx);
-  };
+  const { caller: signedInCaller } = signedIn(createContext);
   // Bodies and query strings reach the procedures unchecked: validating them is their job.
   const jsonBody = async (c: HonoContext) => {
     const decoded = await decodeJsonBody(c, bodyLimitBytes);

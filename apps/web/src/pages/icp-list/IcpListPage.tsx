@@ -2,16 +2,15 @@ import type { Icp } from '@icp/schema';
 import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Link, useSearchParams } from 'wouter';
-import { toApiError } from '../../api/api-error';
 import { useTRPC } from '../../api/trpc';
 import { countOf, formatCount } from '../../icp/text';
 import { useSession } from '../../session/session-store';
-import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field } from '../../ui/Field';
 import { PageLoading } from '../../ui/PageLoading';
 import { IcpListItem } from './IcpListItem';
 import { DEFAULT_SORT, filterAndSortIcps, parseSort, SORT_OPTIONS } from './list-query';
 import './icp-list.css';
+import { LoadFailure } from '../../ui/LoadFailure';
 import { useDocumentTitle } from '../../ui/use-document-title';
 
 /** The profiles the signed-in user is a member of; search and sort live in the URL. */
@@ -38,19 +37,11 @@ export function IcpListPage() {
       {list.isPending ? (
         <PageLoading label="Loading profiles…" />
       ) : list.isError ? (
-        <div className="stack icp-list__error">
-          <ErrorBanner error={toApiError(list.error)} title="Your profiles could not be loaded" />
-          <div>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => list.refetch()}
-              disabled={list.isFetching}
-            >
-              {list.isFetching ? 'Retrying…' : 'Try again'}
-            </button>
-          </div>
-        </div>
+        <LoadFailure
+          query={list}
+          title="Your profiles could not be loaded"
+          className="icp-list__error"
+        />
       ) : list.data.length === 0 ? (
         <FirstProfileInvite />
       ) : (

@@ -5,7 +5,6 @@ import { useTRPC } from '../../api/trpc';
 import { icpStatus } from '../../icp/icp-status';
 import { useSession } from '../../session/session-store';
 import { Badge } from '../../ui/Badge';
-import { ErrorBanner } from '../../ui/ErrorBanner';
 import { PageLoading } from '../../ui/PageLoading';
 import { DeleteIcpButton } from './DeleteIcpButton';
 import { IcpDetails } from './IcpDetails';
@@ -15,6 +14,7 @@ import { IcpRestApi } from './IcpRestApi';
 import { IcpTargeting } from './IcpTargeting';
 import { IcpUnavailable } from './IcpUnavailable';
 import './icp-view.css';
+import { LoadFailure } from '../../ui/LoadFailure';
 import { useDocumentTitle } from '../../ui/use-document-title';
 
 export function IcpViewPage({ icpId }: { icpId: string }) {
@@ -30,23 +30,16 @@ export function IcpViewPage({ icpId }: { icpId: string }) {
     if (error.code === 'NOT_FOUND') return <IcpUnavailable reason="not-found" userId={viewerId} />;
     if (error.code === 'FORBIDDEN') return <IcpUnavailable reason="forbidden" userId={viewerId} />;
     return (
-      <div className="stack icp-view__failure">
-        <h1>Profile</h1>
-        <ErrorBanner error={error} title="This profile could not be loaded" />
-        <div className="page-header__actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => query.refetch()}
-            disabled={query.isFetching}
-          >
-            {query.isFetching ? 'Retrying…' : 'Try again'}
-          </button>
-          <Link href="/" className="button button--ghost">
-            Back to your profiles
-          </Link>
-        </div>
-      </div>
+      <LoadFailure
+        query={query}
+        heading="Profile"
+        title="This profile could not be loaded"
+        className="icp-view__failure"
+      >
+        <Link href="/" className="button button--ghost">
+          Back to your profiles
+        </Link>
+      </LoadFailure>
     );
   }
 

@@ -9,13 +9,13 @@ import { leadListFileName } from '../../leads/lead-text';
 import { MatchNotes } from '../../leads/MatchNotes';
 import { useSession } from '../../session/session-store';
 import { downloadTextFile } from '../../ui/download-file';
-import { ErrorBanner } from '../../ui/ErrorBanner';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { DeleteLeadListButton } from './DeleteLeadListButton';
 import { LeadListUnavailable } from './LeadListUnavailable';
 import { LeadsTable } from './LeadsTable';
 import './lead-lists.css';
+import { LoadFailure } from '../../ui/LoadFailure';
 
 // Excel reads a CSV file as UTF-8 only when it starts with a byte order mark.
 const UTF8_BOM = '\uFEFF';
@@ -36,23 +36,16 @@ export function LeadListPage({ listId }: { listId: string }) {
     if (error.code === 'NOT_FOUND') return <LeadListUnavailable reason="not-found" />;
     if (error.code === 'FORBIDDEN') return <LeadListUnavailable reason="forbidden" />;
     return (
-      <div className="stack lead-list-page__failure">
-        <h1>Lead list</h1>
-        <ErrorBanner error={error} title="This lead list could not be loaded" />
-        <div className="page-header__actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => query.refetch()}
-            disabled={query.isFetching}
-          >
-            {query.isFetching ? 'Retrying…' : 'Try again'}
-          </button>
-          <Link href="/lead-lists" className="button button--ghost">
-            Back to lead lists
-          </Link>
-        </div>
-      </div>
+      <LoadFailure
+        query={query}
+        heading="Lead list"
+        title="This lead list could not be loaded"
+        className="lead-list-page__failure"
+      >
+        <Link href="/lead-lists" className="button button--ghost">
+          Back to lead lists
+        </Link>
+      </LoadFailure>
     );
   }
 

@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { toApiError } from '../../api/api-error';
 import { useTRPC } from '../../api/trpc';
 import { countOf } from '../../icp/text';
 import { LeadListRow } from '../../leads/LeadListRow';
 import { useSession } from '../../session/session-store';
-import { ErrorBanner } from '../../ui/ErrorBanner';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import './lead-lists.css';
+import { LoadFailure } from '../../ui/LoadFailure';
 
 /** Every lead list of the profiles shared with the user, newest first. */
 export function LeadListsPage() {
@@ -33,19 +32,11 @@ export function LeadListsPage() {
       {lists.isPending ? (
         <PageLoading label="Loading lead lists…" />
       ) : lists.isError ? (
-        <div className="stack lead-list-page__failure">
-          <ErrorBanner error={toApiError(lists.error)} title="The lead lists could not be loaded" />
-          <div>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => lists.refetch()}
-              disabled={lists.isFetching}
-            >
-              {lists.isFetching ? 'Retrying…' : 'Try again'}
-            </button>
-          </div>
-        </div>
+        <LoadFailure
+          query={lists}
+          title="The lead lists could not be loaded"
+          className="lead-list-page__failure"
+        />
       ) : lists.data.length === 0 ? (
         <section className="empty-state" aria-labelledby="no-lead-lists-title">
           <h2 id="no-lead-lists-title">No lead lists yet</h2>
