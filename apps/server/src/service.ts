@@ -1,5 +1,6 @@
 import { createAuthenticator } from './auth/authenticator.js';
 import { configureAuth } from './auth/configure-auth.js';
+import { bullhornFromEnv } from './crm/bullhorn/client.js';
 import { type Db, openSqlite } from './db/connect.js';
 import { groupCommit } from './db/group-commit.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -51,6 +52,7 @@ export async function startIcpService(env: Env): Promise<IcpService> {
       authMode,
       rateLimiter,
       evaluators: evaluatorsFromEnv(env),
+      bullhorn: bullhornFromEnv(env),
     });
     const lifecycle = { draining: false };
     const app = createApp({

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 export interface IcpsTable {
   id: string;
@@ -108,6 +108,8 @@ export interface LeadListsTable {
   matched_count: number;
   not_applied: string;
   ignored_filter_keys: string;
+  /** JSON: what the CRM filters brought in. */
+  crm_sourcing: Generated<string>;
 }
 
 export interface LeadListMembersTable {

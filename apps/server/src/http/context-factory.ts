@@ -1,4 +1,5 @@
 import type { Authenticate } from '../auth/authenticator.js';
+import type { BullhornClient } from '../crm/bullhorn/client.js';
 import type { Db } from '../db/connect.js';
 import type { Transact } from '../db/transact.js';
 import type { LeadEvaluators } from '../leads/matching/find-leads.js';
@@ -16,6 +17,7 @@ export function createContextFactory(deps: {
   now?: () => Date;
   rateLimiter?: TokenBucketLimiter | undefined;
   evaluators?: LeadEvaluators | undefined;
+  bullhorn?: BullhornClient | undefined;
 }): CreateContext {
   const now = deps.now ?? (() => new Date());
   return async (authorization) => ({
@@ -26,5 +28,6 @@ export function createContextFactory(deps: {
     now,
     rateLimiter: deps.rateLimiter,
     evaluators: deps.evaluators,
+    bullhorn: deps.bullhorn,
   });
 }

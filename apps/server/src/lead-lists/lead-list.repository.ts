@@ -1,8 +1,9 @@
 import type { Lead, LeadList, LeadListSummary } from '@icp/schema';
+import type { Selectable } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { LeadListsTable } from '../db/database.js';
 
-function summaryOfRow(row: LeadListsTable): LeadListSummary {
+function summaryOfRow(row: Selectable<LeadListsTable>): LeadListSummary {
   return {
     id: row.id,
     icpId: row.icp_id,
@@ -13,6 +14,7 @@ function summaryOfRow(row: LeadListsTable): LeadListSummary {
     matchedCount: row.matched_count,
     notApplied: JSON.parse(row.not_applied),
     ignoredFilterKeys: JSON.parse(row.ignored_filter_keys),
+    crmSourcing: JSON.parse(row.crm_sourcing),
   };
 }
 
@@ -30,6 +32,7 @@ export async function insertLeadList(tx: Db, list: LeadList): Promise<void> {
       matched_count: list.matchedCount,
       not_applied: JSON.stringify(list.notApplied),
       ignored_filter_keys: JSON.stringify(list.ignoredFilterKeys),
+      crm_sourcing: JSON.stringify(list.crmSourcing),
     })
     .execute();
   const members = list.leads.map((lead, position) => ({

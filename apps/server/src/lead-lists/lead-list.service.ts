@@ -4,32 +4,45 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from '../errors.js';
 import { findLeads } from '../leads/matching/find-leads.js';
 import type { Context } from '../trpc/context.js';
+import { sourceCrmContacts } from './crm-sourcing.js';
 import { insertLeadList, peopleUsedSince } from './lead-list.repository.js';
 
-type Deps = Pick<Context, 'db' | 'transact' | 'evaluators'>;
+type Deps = Pick<Context, 'db' | 'transact' | 'evaluators' | 'bullhorn'>;
 
-const searchOf = (icp: Pick<Icp, 'leadProviderCriteria' | 'customFilterCriteria'>) => ({
-  leadProviderCriteria: icp.leadProviderCriteria,
-  customFilterCriteria: icp.customFilterCriteria,
-});
+/** What a preview looks at: the criteria, and the CRM filters unless it is of a draft. */
+type Search = Pick<Icp, 'leadProviderCriteria' | 'customFilterCriteria'> &
+  Partial<Pick<Icp, 'crmFilters'>>;
 
-/** How many people match, and the first leads, without recording anything. */
+/**
+ * How many people match, and the first leads, without recording a list. CRM contacts the ICP's
+ * CRM filters find are stored in the lead database (where lists will find them) on the way.
+ */
 export async function previewLeads(
   deps: Deps,
-  criteria: Pick<Icp, 'leadProviderCriteria' | 'customFilterCriteria'>,
+  search: Search,
   limit: number,
   now: Date,
   icpId?: string,
 ): Promise<LeadPreview> {
-  return findLeads(deps.db, searchOf(criteria), {
-    limit,
-    now,
-    evaluators: deps.evaluators,
-    recentlyUsed:
-      icpId === undefined
-        ? undefined
-        : (personIds, since) => peopleUsedSince(deps.db, icpId, personIds, since),
-  });
+  const crm = await sourceCrmContacts(deps, search.crmFilters ?? null, limit);
+  const found = await findLeads(
+    deps.db,
+    {
+      leadProviderCriteria: search.leadProviderCriteria,
+      customFilterCriteria: search.customFilterCriteria,
+    },
+    {
+      limit,
+      now,
+      evaluators: deps.evaluators,
+      crmContactIds: crm.contactIds,
+      recentlyUsed:
+        icpId === undefined
+          ? undefined
+          : (personIds, since) => peopleUsedSince(deps.db, icpId, personIds, since),
+    },
+  );
+  return { ...found, crmSourcing: crm.sourcing };
 }
 
 /**
@@ -60,6 +73,7 @@ export async function generateLeadList(
     matchedCount: found.total,
     notApplied: found.notApplied,
     ignoredFilterKeys: found.ignoredFilterKeys,
+    crmSourcing: found.crmSourcing,
     leads: found.leads,
   };
   await deps.transact((tx) => insertLeadList(tx, list));

@@ -1,4 +1,5 @@
 import type { AuthUser } from '../auth/auth-user.js';
+import type { BullhornClient } from '../crm/bullhorn/client.js';
 import type { Db } from '../db/connect.js';
 import type { Transact } from '../db/transact.js';
 import type { AppError } from '../errors.js';
@@ -20,6 +21,8 @@ export interface Context {
   now: () => Date;
   /** Evaluators of the `ai`, `website` and `webscraping` filters that are configured. */
   evaluators?: LeadEvaluators | undefined;
+  /** The CRM searched for an ICP's `crmFilters`, when one is configured. */
+  bullhorn?: BullhornClient | undefined;
   /** Absent when rate limits are off. */
   rateLimiter?: TokenBucketLimiter | undefined;
   /**

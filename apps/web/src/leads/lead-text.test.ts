@@ -36,6 +36,20 @@ describe('lead text', () => {
     expect(matchNotesBrief({ notApplied: [], ignoredFilterKeys: [] })).toBeNull();
   });
 
+  it('says when the CRM filters could not be applied, and not when they were', () => {
+    const notApplied = {
+      notApplied: [],
+      ignoredFilterKeys: [],
+      crmSourcing: { status: 'not-applied' as const, contacts: 0, reason: 'no CRM is configured' },
+    };
+    const applied = { ...notApplied, crmSourcing: { status: 'applied' as const, contacts: 12 } };
+
+    expect(matchNoteTexts(notApplied)).toEqual(['CRM sourcing not applied: no CRM is configured']);
+    expect(matchNotesBrief(notApplied)).toBe('Not applied: CRM sourcing');
+    expect(matchNoteTexts(applied)).toEqual([]);
+    expect(matchNotesBrief(applied)).toBeNull();
+  });
+
   it('names the CSV file after the profile and the list’s date', () => {
     const createdAt = new Date(2026, 0, 5, 10, 0).toISOString();
     expect(leadListFileName('DACH Tech Leaders', createdAt)).toBe(

@@ -20,7 +20,8 @@ export const leadSourceLabels: Record<LeadSource, string> = {
 };
 
 /** What matching says besides the leads, in a preview and in every generated list. */
-export type MatchNotes = Pick<LeadPreview, 'notApplied' | 'ignoredFilterKeys'>;
+export type MatchNotes = Pick<LeadPreview, 'notApplied' | 'ignoredFilterKeys'> &
+  Partial<Pick<LeadPreview, 'crmSourcing'>>;
 
 const labelOfFilterType = (type: string): string =>
   (customFilterLabels as Record<string, string | undefined>)[type] ?? type;
@@ -38,7 +39,11 @@ function ignoredKeyText(key: string): string {
  * each provider filter key that was ignored.
  */
 export function matchNoteTexts(notes: MatchNotes): string[] {
+  const crm = notes.crmSourcing;
   return [
+    ...(crm?.status === 'not-applied'
+      ? [`CRM sourcing not applied: ${crm.reason ?? 'the CRM could not be searched'}`]
+      : []),
     ...notes.notApplied.map(
       ({ index, type, reason }) =>
         `${labelOfFilterType(type)} (filter ${index + 1}) not applied: ${reason}`,
@@ -50,8 +55,12 @@ export function matchNoteTexts(notes: MatchNotes): string[] {
 /** The same in a few words for a list row: "Not applied: AI check. Ignored: revenue". */
 export function matchNotesBrief(notes: MatchNotes): string | null {
   const parts: string[] = [];
-  if (notes.notApplied.length > 0) {
-    const labels = [...new Set(notes.notApplied.map(({ type }) => labelOfFilterType(type)))];
+  const crmNotApplied = notes.crmSourcing?.status === 'not-applied' ? ['CRM sourcing'] : [];
+  if (notes.notApplied.length > 0 || crmNotApplied.length > 0) {
+    const labels = [
+      ...crmNotApplied,
+      ...new Set(notes.notApplied.map(({ type }) => labelOfFilterType(type))),
+    ];
     parts.push(`Not applied: ${labels.join(', ')}`);
   }
   if (notes.ignoredFilterKeys.length > 0) {

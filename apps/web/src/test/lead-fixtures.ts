@@ -62,7 +62,14 @@ export const twoLeads: Lead[] = [
 ];
 
 export function makePreview(preview: Partial<LeadPreview> = {}): LeadPreview {
-  return { total: 1234, leads: twoLeads, notApplied: [], ignoredFilterKeys: [], ...preview };
+  return {
+    total: 1234,
+    leads: twoLeads,
+    notApplied: [],
+    ignoredFilterKeys: [],
+    crmSourcing: { status: 'not-requested', contacts: 0 },
+    ...preview,
+  };
 }
 
 export function makeLeadList(list: Partial<LeadList> = {}): LeadList {
@@ -77,6 +84,7 @@ export function makeLeadList(list: Partial<LeadList> = {}): LeadList {
     matchedCount: 1234,
     notApplied: [],
     ignoredFilterKeys: [],
+    crmSourcing: { status: 'not-requested', contacts: 0 },
     leads,
     ...list,
   };

@@ -50,10 +50,23 @@ export const notAppliedFilter = z.strictObject({
   reason: z.string(),
 });
 
+/**
+ * Whether the ICP's CRM filters brought in contacts from the CRM: `not-requested` when it has
+ * none, `applied` with how many contacts were found, or `not-applied` and why (the CRM is not
+ * configured, or could not be asked).
+ */
+export const crmSourcing = z.strictObject({
+  status: z.enum(['not-requested', 'applied', 'not-applied']),
+  /** CRM contacts found by the search and considered as leads. */
+  contacts: z.number().int().min(0),
+  reason: z.string().optional(),
+});
+
 /** What matching says besides the leads: filters not applied and provider keys not understood. */
 const matchNotes = {
   notApplied: z.array(notAppliedFilter),
   ignoredFilterKeys: z.array(z.string()),
+  crmSourcing,
 };
 
 /** `POST .../icps/{id}/preview`: how many people match, and a first page of leads. */
@@ -97,6 +110,7 @@ export type Lead = z.infer<typeof lead>;
 export type LeadPerson = z.infer<typeof leadPerson>;
 export type LeadCompany = z.infer<typeof leadCompany>;
 export type NotAppliedFilter = z.infer<typeof notAppliedFilter>;
+export type CrmSourcing = z.infer<typeof crmSourcing>;
 export type LeadPreview = z.infer<typeof leadPreview>;
 export type LeadListSummary = z.infer<typeof leadListSummary>;
 export type LeadList = z.infer<typeof leadList>;

@@ -5,6 +5,7 @@ import * as createIdempotencyKeys from './2026-11-22-003-create-idempotency-keys
 import * as createLeadDatabase from './2026-11-22-004-create-lead-database.js';
 import * as createRecommendationIcps from './2026-11-22-005-create-recommendation-icps.js';
 import * as createLeadLists from './2026-11-22-006-create-lead-lists.js';
+import * as addLeadListCrmSourcing from './2026-11-22-007-add-lead-list-crm-sourcing.js';
 
 /** Every migration, by name; names sort in the order they must run. Never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-004-create-lead-database': createLeadDatabase,
   '2026-11-22-005-create-recommendation-icps': createRecommendationIcps,
   '2026-11-22-006-create-lead-lists': createLeadLists,
+  '2026-11-22-007-add-lead-list-crm-sourcing': addLeadListCrmSourcing,
 };

@@ -108,6 +108,8 @@ function filterCondition(eb: Scope, filter: AppliedFilter): Expression<SqlBool> 
     }
     case 'companyIds':
       return filter.ids.length === 0 ? NO_ONE : eb('people.company_id', 'in', filter.ids);
+    case 'crmContacts':
+      return filter.ids.length === 0 ? NO_ONE : eb('people.id', 'in', filter.ids);
     case 'companySize':
       if (filter.bands.length === 0) return NO_ONE;
       return eb.or(

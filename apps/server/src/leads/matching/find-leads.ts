@@ -48,6 +48,8 @@ export interface FindLeadsOptions {
   patternBudget?: PatternBudget | undefined;
   /** Only people at these companies. */
   companyIds?: readonly string[] | undefined;
+  /** People found by the ICP's CRM search (stored beforehand): leads as well as the matches. */
+  crmContactIds?: readonly string[] | undefined;
 }
 
 /** The leads found, and what could not be applied to find them. */
@@ -100,10 +102,21 @@ export async function findLeads(
   assertCount('offset', offset);
   const read = readCriteria(search.leadProviderCriteria);
   const { ignoredFilterKeys } = read;
+  const crmContacts: ReadCriterion[] =
+    options.crmContactIds === undefined || options.crmContactIds.length === 0
+      ? []
+      : [
+          {
+            index: search.leadProviderCriteria.length,
+            type: 'person',
+            filters: [{ kind: 'crmContacts', ids: [...options.crmContactIds] }],
+          },
+        ];
+  const searched = [...read.criteria, ...crmContacts];
   const criteria =
     options.companyIds === undefined
-      ? read.criteria
-      : read.criteria.map((criterion) => ({
+      ? searched
+      : searched.map((criterion) => ({
           ...criterion,
           filters: [
             ...criterion.filters,

@@ -66,6 +66,8 @@ function filterReason(filter: AppliedFilter, { person, company }: Lead): string 
     }
     case 'companyIds':
       return null;
+    case 'crmContacts':
+      return 'a CRM contact matching the CRM filters';
     case 'companySize': {
       const count = company?.employeeCount;
       if (count === null || count === undefined) return null;

@@ -37,7 +37,9 @@ export type AppliedFilter =
   /** Legacy `company_size` bands; a company matches when its size falls in any of them. */
   | { kind: 'companySize'; bands: (NumericRange & { label: string })[] }
   /** Only people at these companies: set by callers that page by company, never read from JSON. */
-  | { kind: 'companyIds'; ids: string[] };
+  | { kind: 'companyIds'; ids: string[] }
+  /** These people, found by the ICP's CRM search: set by the caller, never read from JSON. */
+  | { kind: 'crmContacts'; ids: string[] };
 
 /** A criterion as the engine applies it: all of its filters must hold. */
 export interface ReadCriterion {

@@ -1,0 +1,177 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { companyRecord, crmIcpRequest, personRecord } from '@icp/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bullhornSearchQuery } from '../../src/crm/bullhorn/search-query.js';
+import { saveCompanies, savePeople } from '../../src/leads/lead-records.repository.js';
+import { startTestService, type TestService } from '../support/test-service.js';
+
+const ICPS = '/api/v1/entities/icps';
+const TOKEN = 'bh-rest-token';
+
+const contacts = [
+  {
+    id: 101,
+    firstName: 'Clara',
+    lastName: 'Berg',
+    occupation: 'Sales Director',
+    email: 'clara@nordwerk.de',
+    address: { city: 'Hamburg', countryCode: 'DE' },
+    clientCorporation: { id: 7, name: 'Nordwerk GmbH' },
+  },
+  {
+    id: 102,
+    firstName: 'Jonas',
+    lastName: 'Huber',
+    occupation: 'Operations Manager',
+    address: { countryName: 'Austria' },
+    clientCorporation: { id: 8, name: 'Alpenbau AG' },
+  },
+  // No title: it cannot become a lead record, so it is left out.
+  { id: 103, firstName: 'Nina', lastName: 'Roth', occupation: null, clientCorporation: null },
+];
+
+/** A stand-in for Bullhorn's REST search that records what it is asked. */
+async function startFakeBullhorn(answer: { status: number; body: unknown }) {
+  const queries: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://bullhorn');
+    if (url.pathname !== '/search/ClientContact' || req.headers.bhresttoken !== TOKEN) {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errorMessage: 'Bad token' }));
+      return;
+    }
+    queries.push(url.searchParams.get('query') ?? '');
+    res.writeHead(answer.status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(answer.body));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    queries,
+    stop: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+const crmIcp = { ...crmIcpRequest, customFilterCriteria: [], leadsPerList: 10, activeUntil: null };
+
+describe('CRM sourcing from Bullhorn', () => {
+  let bullhorn: Awaited<ReturnType<typeof startFakeBullhorn>>;
+  let service: TestService;
+  let key: string;
+
+  beforeAll(async () => {
+    bullhorn = await startFakeBullhorn({
+      status: 200,
+      body: { total: 3, start: 0, count: 3, data: contacts },
+    });
+    service = await startTestService({
+      BULLHORN_REST_URL: bullhorn.url,
+      BULLHORN_REST_TOKEN: TOKEN,
+    });
+    key = await service.apiKeyFor('owner');
+    await service.db.transaction().execute(async (tx) => {
+      await saveCompanies(tx, [companyRecord.parse({ id: 'c-1', name: 'Acme', country: 'de' })]);
+      await savePeople(tx, [
+        personRecord.parse({
+          ...{ id: 'p-1', firstName: 'Ana', lastName: 'Vogel', jobTitle: 'Sales Director' },
+          ...{ companyId: 'c-1', country: 'de' },
+        }),
+      ]);
+    });
+  });
+  afterAll(async () => {
+    await service.stop();
+    await bullhorn.stop();
+  });
+
+  it('asks Bullhorn with the query built from the CRM filters, and lists its contacts as leads', async () => {
+    const icp = (await service.api('POST', ICPS, { token: key, body: crmIcp })).body;
+    const list = await service.api('POST', `${ICPS}/${icp.id}/lead-lists`, { token: key });
+
+    expect(list.status).toBe(201);
+    expect(bullhorn.queries.at(-1)).toBe(bullhornSearchQuery(crmIcpRequest.crmFilters));
+    expect(list.body.crmSourcing).toEqual({ status: 'applied', contacts: 2 });
+    expect(
+      list.body.leads.map((lead: { person: { id: string; source: string } }) => [
+        lead.person.id,
+        lead.person.source,
+      ]),
+    ).toEqual([
+      ['bullhorn-101', 'crm'],
+      ['bullhorn-102', 'crm'],
+    ]);
+    expect(list.body.leads[0].company).toMatchObject({ name: 'Nordwerk GmbH' });
+    expect(list.body.leads[1].person.country).toBe('at');
+    expect(list.body.leads[0].reasons).toEqual(['a CRM contact matching the CRM filters']);
+  });
+
+  it('mixes CRM contacts with provider leads, within maxPercentFromCRM', async () => {
+    const icp = (
+      await service.api('POST', ICPS, {
+        token: key,
+        body: {
+          ...crmIcp,
+          leadProviderCriteria: [
+            { provider: 'baseProvider', filters: { job_title: ['Sales Director'] } },
+          ],
+          customFilterCriteria: [{ type: 'maxPercentFromCRM', value: 50 }],
+          leadsPerList: 2,
+        },
+      })
+    ).body;
+    const list = await service.api('POST', `${ICPS}/${icp.id}/lead-lists`, { token: key });
+
+    const sources = list.body.leads.map(
+      (lead: { person: { source: string } }) => lead.person.source,
+    );
+    expect(sources.sort()).toEqual(['crm', 'provider']);
+  });
+});
+
+describe('CRM sourcing that cannot be done', () => {
+  it('says Bullhorn refused the token, and still delivers the provider leads', async () => {
+    const bullhorn = await startFakeBullhorn({ status: 200, body: {} });
+    const service = await startTestService({
+      BULLHORN_REST_URL: bullhorn.url,
+      BULLHORN_REST_TOKEN: 'expired-token',
+    });
+    try {
+      const key = await service.apiKeyFor('owner');
+      const icp = (await service.api('POST', ICPS, { token: key, body: crmIcp })).body;
+      const preview = await service.api('POST', `${ICPS}/${icp.id}/preview`, { token: key });
+
+      expect(preview.status).toBe(200);
+      expect(preview.body.crmSourcing).toMatchObject({ status: 'not-applied', contacts: 0 });
+      expect(preview.body.crmSourcing.reason).toMatch(/token/i);
+    } finally {
+      await service.stop();
+      await bullhorn.stop();
+    }
+  });
+
+  it('says no CRM is configured when none is', async () => {
+    const service = await startTestService();
+    try {
+      const key = await service.apiKeyFor('owner');
+      const icp = (await service.api('POST', ICPS, { token: key, body: crmIcp })).body;
+      const preview = await service.api('POST', `${ICPS}/${icp.id}/preview`, { token: key });
+      const plain = (
+        await service.api('POST', ICPS, { token: key, body: { ...crmIcp, crmFilters: null } })
+      ).body;
+      const plainPreview = await service.api('POST', `${ICPS}/${plain.id}/preview`, { token: key });
+
+      expect(preview.body.crmSourcing).toEqual({
+        status: 'not-applied',
+        contacts: 0,
+        reason: expect.stringMatching(/no CRM is configured/),
+      });
+      expect(plainPreview.body.crmSourcing).toEqual({ status: 'not-requested', contacts: 0 });
+    } finally {
+      await service.stop();
+    }
+  });
+});
