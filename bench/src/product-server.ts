@@ -44,6 +44,8 @@ export async function startProductServer(options: {
       AUTH_JWT_PUBLIC_KEY: options.publicKeyPem,
       RATE_LIMIT_RPS: String(BENCH_RATE_LIMIT_RPS),
       RATE_LIMIT_BURST: String(BENCH_RATE_LIMIT_RPS),
+      // The ICP scenarios measure the ICP API alone; the lead scenarios bring their own data.
+      DEMO_LEADS: 'off',
     },
   });
 }

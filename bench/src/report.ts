@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import type { DurabilityCheck } from './durability.js';
+import type { LeadsResult } from './leads/leads-bench.js';
+import { renderLeadsSection } from './leads/leads-report.js';
 import type { LoadResult } from './load.js';
 import type { ScenarioName } from './scenarios.js';
 
@@ -99,19 +101,18 @@ function targets(results: ScenarioResult[], durability: DurabilityCheck): string
   return lines;
 }
 
-/** The report as markdown: machine, settings, the results table and the targets. */
-export function renderReport(
-  results: ScenarioResult[],
-  durability: DurabilityCheck,
-  settings: BenchSettings,
-): string {
+/** What a run measured: the HTTP scenarios, the lead engine, or both. */
+export interface BenchReport {
+  http?: { results: ScenarioResult[]; durability: DurabilityCheck; settings: BenchSettings };
+  leads?: LeadsResult | undefined;
+}
+
+function httpSection({
+  results,
+  durability,
+  settings,
+}: NonNullable<BenchReport['http']>): string[] {
   return [
-    '# Benchmark results',
-    '',
-    'Written by `pnpm bench` (bench/src/run.ts); every run overwrites this file.',
-    '',
-    `- Machine: ${cpuModel()}, ${availableParallelism()} cores, ${fixed(totalmem() / 1024 ** 3)} GB RAM`,
-    `- Node ${process.version}, ${new Date().toISOString()}`,
     `- Data: ${fixed(settings.icpCount)} ICPs over ${fixed(settings.userCount)} users, seeded through the product's repository code in ${fixed(settings.seedSeconds, 1)} s; the list user is a member of ${settings.listUserIcpCount} ICPs`,
     `- Load: autocannon, ${settings.connections} connections, ${settings.warmupS} s warm-up then ${settings.durationS} s measured per scenario and server; client and server share the machine`,
     `- Auth: RS256 JWTs pre-signed for ${settings.tokenPoolSize} users; get-by-id picks one of their ${fixed(settings.readTargetCount)} ICPs at random per request, with the owner's token; creates come from random users of the same pool`,
@@ -124,5 +125,19 @@ export function renderReport(
     '',
     ...targets(results, durability),
     '',
+  ];
+}
+
+/** The report as markdown: machine, then each part that ran (HTTP scenarios, lead engine). */
+export function renderReport({ http, leads }: BenchReport): string {
+  return [
+    '# Benchmark results',
+    '',
+    'Written by `pnpm bench` (bench/src/run.ts); every run overwrites this file.',
+    '',
+    `- Machine: ${cpuModel()}, ${availableParallelism()} cores, ${fixed(totalmem() / 1024 ** 3)} GB RAM`,
+    `- Node ${process.version}, ${new Date().toISOString()}`,
+    ...(http === undefined ? [''] : httpSection(http)),
+    ...(leads === undefined ? [] : renderLeadsSection(leads)),
   ].join('\n');
 }

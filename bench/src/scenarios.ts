@@ -2,7 +2,10 @@ import type autocannon from 'autocannon';
 import { icpBody } from './icp-bodies.js';
 import { createRandom } from './random.js';
 
-export type ScenarioName = 'get-by-id' | 'list' | 'create';
+/** The HTTP scenarios, in the order they run. */
+export const SCENARIO_NAMES = ['get-by-id', 'list', 'create'] as const;
+
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export interface ReadTarget {
   id: string;

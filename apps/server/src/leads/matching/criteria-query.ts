@@ -189,9 +189,11 @@ export function matchingPeoplePageQuery(
   criteria: readonly ReadCriterion[],
   page: { after: string | null; limit: number },
 ) {
+  // With one criterion every row matches it: no need to evaluate it a second time per row.
+  const flagged = criteria.length > 1 ? criteria : [];
   const query = matchingPeopleQuery(db, criteria)
     .select((eb) =>
-      criteria.map((criterion, position) =>
+      flagged.map((criterion, position) =>
         eb
           .case()
           .when(criterionCondition(eb, criterion))
@@ -213,6 +215,7 @@ export async function matchingPeoplePage(
 ): Promise<MatchedPerson[]> {
   if (criteria.length === 0) return [];
   const rows = await matchingPeoplePageQuery(db, criteria, page).execute();
+  if (criteria.length === 1) return rows.map((row) => ({ row, matched: [...criteria] }));
   return rows.map((row) => {
     const flags = row as Record<string, unknown>;
     return {

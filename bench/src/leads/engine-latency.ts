@@ -1,0 +1,147 @@
+import type { LeadList, LeadPreview } from '@icp/schema';
+import { cpuTimeMs, type ServerProcess } from '../server-process.js';
+import type { LeadIcp } from './lead-icps.js';
+
+const ICPS_PATH = '/api/v1/entities/icps';
+
+/** How often each operation runs, and how big it is. */
+export interface EngineRuns {
+  previewRuns: number;
+  previewLimit: number;
+  listRuns: number;
+  listSizes: number[];
+}
+
+/** One operation on one ICP, run `runs` times one after the other. */
+export interface OperationResult {
+  icp: string;
+  operation: string;
+  runs: number;
+  /** People the lead provider criteria match, before custom filters. */
+  matched: number;
+  /** Leads returned by the last run. */
+  leads: number;
+  p50Ms: number;
+  maxMs: number;
+  /** Server CPU time (user + kernel) per run. */
+  cpuMsPerRun: number;
+  /** Custom filter types the last run reported as not applied, and ignored provider keys. */
+  notes: string[];
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+const cpuTotal = (pid: number) => {
+  const cpu = cpuTimeMs(pid);
+  return cpu === null ? 0 : cpu.user + cpu.system;
+};
+
+async function post<T>(
+  server: ServerProcess,
+  token: string,
+  path: string,
+  body: unknown,
+  status: number,
+): Promise<T> {
+  const response = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status !== status) {
+    server.assertRunning();
+    throw new Error(`POST ${path} answered ${response.status}, not ${status}: ${text}`);
+  }
+  return JSON.parse(text) as T;
+}
+
+/** Runs `call` `runs` times in a row, timing each answer as the client sees it. */
+async function measure<T extends LeadPreview | LeadList>(
+  server: ServerProcess,
+  runs: number,
+  call: () => Promise<T>,
+): Promise<{ last: T; p50Ms: number; maxMs: number; cpuMsPerRun: number }> {
+  const durations: number[] = [];
+  const cpuBefore = cpuTotal(server.pid);
+  let last: T | undefined;
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    last = await call();
+    durations.push(performance.now() - started);
+  }
+  const cpuMsPerRun = (cpuTotal(server.pid) - cpuBefore) / runs;
+  if (last === undefined) throw new Error('measure needs at least one run');
+  return { last, p50Ms: median(durations), maxMs: Math.max(...durations), cpuMsPerRun };
+}
+
+function notesOf(answer: LeadPreview | LeadList): string[] {
+  return [
+    ...answer.notApplied.map((filter) => `${filter.type} not applied`),
+    ...answer.ignoredFilterKeys.map((key) => `${key} ignored`),
+  ];
+}
+
+/**
+ * Creates each ICP through the REST API, then previews it and generates lead lists of each size,
+ * sequentially: these are latencies, not throughput. Lists are recorded, so with a reuse window
+ * every list of an ICP skips the people of its earlier lists, as it would in use.
+ */
+export async function measureEngine(
+  server: ServerProcess,
+  token: string,
+  icps: readonly LeadIcp[],
+  runs: EngineRuns,
+  log: (message: string) => void,
+): Promise<OperationResult[]> {
+  const results: OperationResult[] = [];
+  for (const { label, body } of icps) {
+    const { id } = await post<{ id: string }>(server, token, ICPS_PATH, body, 201);
+    log(`${label}: preview x${runs.previewRuns}`);
+    const preview = await measure(server, runs.previewRuns, () =>
+      post<LeadPreview>(
+        server,
+        token,
+        `${ICPS_PATH}/${id}/preview`,
+        { limit: runs.previewLimit },
+        200,
+      ),
+    );
+    results.push({
+      icp: label,
+      operation: `preview ${runs.previewLimit}`,
+      runs: runs.previewRuns,
+      matched: preview.last.total,
+      leads: preview.last.leads.length,
+      p50Ms: preview.p50Ms,
+      maxMs: preview.maxMs,
+      cpuMsPerRun: preview.cpuMsPerRun,
+      notes: notesOf(preview.last),
+    });
+    for (const size of runs.listSizes) {
+      log(`${label}: lead list of ${size} x${runs.listRuns}`);
+      const list = await measure(server, runs.listRuns, () =>
+        post<LeadList>(server, token, `${ICPS_PATH}/${id}/lead-lists`, { size }, 201),
+      );
+      results.push({
+        icp: label,
+        operation: `list ${size.toLocaleString('en-US')}`,
+        runs: runs.listRuns,
+        matched: list.last.matchedCount,
+        leads: list.last.leadCount,
+        p50Ms: list.p50Ms,
+        maxMs: list.maxMs,
+        cpuMsPerRun: list.cpuMsPerRun,
+        notes: notesOf(list.last),
+      });
+    }
+    server.assertRunning();
+  }
+  return results;
+}
