@@ -56,6 +56,11 @@ export interface FilteredLeads {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_PAGE_SIZE = 200;
+/**
+ * Each page re-runs the whole search, so without evaluators (which are paid per lead) a page is
+ * sized to what is still missing, with room for the leads the filters drop.
+ */
+const MAX_PAGE_SIZE = 5_000;
 /** Pages stay small while evaluators are asked, so no more leads are judged than needed. */
 const MIN_EVALUATED_PAGE_SIZE = 10;
 const DEFAULT_PATTERN_BUDGET: PatternBudget = { perCallMs: 100, totalMs: 1_000 };
@@ -195,9 +200,10 @@ async function collect(
   while (quotas.leads.length < wanted) {
     const missing = wanted - quotas.leads.length;
     const limit =
-      planned.evaluated.length === 0
-        ? pageSize
-        : Math.min(pageSize, Math.max(missing, MIN_EVALUATED_PAGE_SIZE));
+      planned.evaluated.length > 0
+        ? Math.min(pageSize, Math.max(missing, MIN_EVALUATED_PAGE_SIZE))
+        : (options.pageSize ??
+          Math.min(MAX_PAGE_SIZE, Math.max(DEFAULT_PAGE_SIZE, Math.ceil(missing * 1.25))));
     const page = await cursor.next(limit);
     if (page.length === 0) break;
     let batch = page.filter((lead) => !quotas.companyFull(lead));
