@@ -1,14 +1,39 @@
 // The one test command: lint and format check, type-check of every workspace, every vitest
 // suite; ends with the totals on a line of their own and a non-zero exit when anything failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { join } from 'node:path';
 
 const workspaces = ['packages/schema', 'apps/server', 'apps/web'].filter((dir) =>
   existsSync(join(dir, 'package.json')),
 );
-const resultFile = (dir) => join(dir, '.test-results', 'vitest.json');
-for (const dir of workspaces) rmSync(resultFile(dir), { force: true });
+const resultsDir = (dir) => join(dir, '.test-results');
+const resultFile = (dir) => join(resultsDir(dir), 'vitest.json');
+for (const dir of workspaces) rmSync(resultsDir(dir), { recursive: true, force: true });
+
+// The server's end-to-end suites also run on PostgreSQL: TEST_POSTGRES_URL, or the local server
+// these machines run (trust auth, database `test`) when one answers.
+const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/test';
+const answers = (port) =>
+  new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port, timeout: 1_000 });
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+    socket.once('timeout', () => done(false));
+  });
+if (!process.env.TEST_POSTGRES_URL && (await answers(5432))) {
+  process.env.TEST_POSTGRES_URL = LOCAL_POSTGRES;
+}
+console.log(
+  process.env.TEST_POSTGRES_URL
+    ? 'PostgreSQL suites run against TEST_POSTGRES_URL'
+    : 'PostgreSQL suites skipped: no TEST_POSTGRES_URL and nothing listens on 127.0.0.1:5432',
+);
 
 const run = (command, args) =>
   spawnSync(command, args, {
@@ -38,14 +63,17 @@ for (const dir of workspaces) {
     check(`${dir}: vitest wrote no results`, false);
     continue;
   }
-  const report = JSON.parse(readFileSync(resultFile(dir), 'utf8'));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-  // A suite that fails to load has no failed tests, only a failed file.
-  const brokenFiles = report.testResults.filter(
-    (file) => file.status === 'failed' && file.assertionResults.length === 0,
-  );
-  for (const file of brokenFiles) check(`${file.name} did not load`, false);
+  // vitest.json, and vitest-postgres.json where the suites also ran on PostgreSQL.
+  for (const name of readdirSync(resultsDir(dir)).filter((file) => file.endsWith('.json'))) {
+    const report = JSON.parse(readFileSync(join(resultsDir(dir), name), 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    // A suite that fails to load has no failed tests, only a failed file.
+    const brokenFiles = report.testResults.filter(
+      (file) => file.status === 'failed' && file.assertionResults.length === 0,
+    );
+    for (const file of brokenFiles) check(`${file.name} did not load`, false);
+  }
 }
 if (!suitesOk && failed === 0) check('test run (turbo) failed', false);
 

@@ -22,6 +22,16 @@ describe('parseEnv', () => {
     ]);
   });
 
+  it('takes a SQLite file or a PostgreSQL URL as DATABASE_URL, and nothing else', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgres://icp@db:5432/icp' }).DATABASE_URL).toBe(
+      'postgres://icp@db:5432/icp',
+    );
+    expect(parseEnv({ DATABASE_URL: 'postgresql://db/icp' }).DATABASE_URL).toBe(
+      'postgresql://db/icp',
+    );
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://db/icp' })).toThrow(/postgres:\/\//);
+  });
+
   it('refuses both a PEM key and a JWKS URL at once', () => {
     expect(() =>
       parseEnv({ AUTH_JWT_PUBLIC_KEY: 'pem', AUTH_JWKS_URL: 'https://example.com/jwks.json' }),

@@ -27,8 +27,9 @@ const envFields = z.object({
   DATABASE_URL: z
     .string()
     .default('file:./data/icp.sqlite')
-    .refine((url) => url.startsWith('file:'), {
-      message: 'must be file:<path to a SQLite file>, such as file:./data/icp.sqlite',
+    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+      message:
+        'must be file:<path to a SQLite file>, such as file:./data/icp.sqlite, or a PostgreSQL URL such as postgres://user@host:5432/icp',
     }),
   DATA_DIR: z.string().min(1).default('./data'),
   AUTH_JWT_PUBLIC_KEY: optionalText,

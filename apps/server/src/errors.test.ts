@@ -35,6 +35,23 @@ describe('asAppError', () => {
     },
   );
 
+  it.each(['ECONNREFUSED', 'ECONNRESET', '57P01', '08006', '53300'])(
+    'PostgreSQL out of reach (%s) is 503 SERVICE_UNAVAILABLE',
+    (code) => {
+      const databaseError = Object.assign(new Error('connect failed'), { code });
+
+      expect(asAppError(databaseError).appCode).toBe('SERVICE_UNAVAILABLE');
+    },
+  );
+
+  it('a connection lost mid-query is 503; a failed query of the server itself stays 500', () => {
+    const lost = new Error('Connection terminated unexpectedly');
+    const syntax = Object.assign(new Error('syntax error at or near "FORM"'), { code: '42601' });
+
+    expect(asAppError(lost).appCode).toBe('SERVICE_UNAVAILABLE');
+    expect(asAppError(syntax).appCode).toBe('INTERNAL_ERROR');
+  });
+
   it('anything else is a 500 that reveals nothing', () => {
     const error = asAppError(new Error('SELECT * FROM secrets failed at line 3'));
 

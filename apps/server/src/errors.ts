@@ -70,9 +70,31 @@ const BUSY_DATABASE_CODES = new Set([
   'SQLITE_FULL',
 ]);
 
+/**
+ * PostgreSQL out of reach: the connection refused, reset or timed out, SQLSTATE class 08
+ * (connection exception), 57P01-57P03 (shut down, crash, starting) and 53300 (too many clients).
+ */
+const UNREACHABLE_DATABASE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+
 function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && BUSY_DATABASE_CODES.has(code.split('_').slice(0, 2).join('_'));
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    if (BUSY_DATABASE_CODES.has(code.split('_').slice(0, 2).join('_'))) return true;
+    if (UNREACHABLE_DATABASE_CODES.has(code) || code.startsWith('08')) return true;
+  }
+  // node-postgres reports a connection lost mid-query without a code.
+  return typeof message === 'string' && /^Connection terminated/.test(message);
 }
 
 const appCodeOfTrpcCode: Partial<Record<TrpcCode, ErrorCode>> = {

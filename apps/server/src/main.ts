@@ -3,12 +3,17 @@ import { parseEnv } from './env.js';
 import { startIcpService } from './service.js';
 import { describeStartupFailure } from './startup-errors.js';
 
+/** A database URL fit for a log: any password in it replaced. */
+function withoutPassword(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/, '$1:***@');
+}
+
 async function main(): Promise<void> {
   const env = parseEnv();
   const service = await startIcpService(env);
   const mode = service.authMode.kind === 'local' ? 'local sign-in (development)' : 'JWT';
   console.log(
-    `ICP service listening on ${service.url} (auth: ${mode}, database: ${env.DATABASE_URL})`,
+    `ICP service listening on ${service.url} (auth: ${mode}, database: ${withoutPassword(env.DATABASE_URL)})`,
   );
 
   let stopping = false;

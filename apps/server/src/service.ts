@@ -1,10 +1,10 @@
 import { createAuthenticator } from './auth/authenticator.js';
 import { configureAuth } from './auth/configure-auth.js';
 import { bullhornFromEnv } from './crm/bullhorn/client.js';
-import { type Db, openSqlite } from './db/connect.js';
-import { groupCommit } from './db/group-commit.js';
+import type { Db } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
-import { type Env, sqlitePathOf } from './env.js';
+import { openDatabase } from './db/open-database.js';
+import type { Env } from './env.js';
 import { createApp } from './http/app.js';
 import { createContextFactory } from './http/context-factory.js';
 import { listen } from './http/server.js';
@@ -27,7 +27,7 @@ export interface IcpService {
  * `DEMO_LEADS=off`), then serves the API on the configured host and port.
  */
 export async function startIcpService(env: Env): Promise<IcpService> {
-  const db = openSqlite(sqlitePathOf(env.DATABASE_URL));
+  const { db, transact } = openDatabase(env.DATABASE_URL);
   try {
     await migrateToLatest(db);
     if (env.DEMO_LEADS === 'auto') {
@@ -47,7 +47,7 @@ export async function startIcpService(env: Env): Promise<IcpService> {
         : undefined;
     const createContext = createContextFactory({
       db,
-      transact: groupCommit(db),
+      transact,
       authenticate,
       authMode,
       rateLimiter,

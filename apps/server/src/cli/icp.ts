@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.js';
-import { openSqlite } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { InvalidEnvironmentError, parseDatabaseEnv, sqlitePathOf } from '../env.js';
+import { openDatabase } from '../db/open-database.js';
+import { InvalidEnvironmentError, parseDatabaseEnv } from '../env.js';
 import { runLeadsCommand } from './leads-commands.js';
 import { UsageError } from './usage-error.js';
 
@@ -21,7 +21,7 @@ some were skipped, and 1 when the file cannot be read or nothing was imported. C
 the record's fields in their header (keywords and skills as "a;b" cells); people go in after
 their companies.
 
-The database is DATABASE_URL (default file:./data/icp.sqlite).`;
+The database is DATABASE_URL (default file:./data/icp.sqlite; postgres://... for PostgreSQL).`;
 
 const API_KEY_OPTIONS = new Set(['user', 'name']);
 
@@ -51,7 +51,7 @@ async function run(argv: string[]): Promise<number> {
   if (foreign !== undefined) throw new UsageError(`${group} commands take no --${foreign}`);
 
   const { DATABASE_URL } = parseDatabaseEnv();
-  const db = openSqlite(sqlitePathOf(DATABASE_URL));
+  const { db } = openDatabase(DATABASE_URL);
   try {
     await migrateToLatest(db);
     if (group === 'leads') return await runLeadsCommand(db, command, rest, values);

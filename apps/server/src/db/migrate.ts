@@ -1,14 +1,23 @@
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import type { Db } from './connect.js';
+import { isPostgres } from './dialect.js';
 import { migrations } from './migrations/index.js';
 
-function migratorFor(db: Db): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * On PostgreSQL the migrator's own tables live in the connection's schema, named explicitly:
+ * left unnamed, the migrator would take another schema's tables (another deployment or test
+ * run in the same database) for its own.
+ */
+async function migratorFor(db: Db): Promise<Migrator> {
+  const provider = { getMigrations: async () => migrations };
+  if (!isPostgres(db)) return new Migrator({ db, provider });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return new Migrator({ db, provider, migrationTableSchema: rows[0]?.schema ?? 'public' });
 }
 
 /** Brings the database to the latest schema; throws (and changes nothing further) on failure. */
 export async function migrateToLatest(db: Db): Promise<void> {
-  const { error, results } = await migratorFor(db).migrateToLatest();
+  const { error, results } = await (await migratorFor(db)).migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error !== undefined || failed !== undefined) {
     const name = failed ? ` (${failed.migrationName})` : '';
@@ -18,6 +27,6 @@ export async function migrateToLatest(db: Db): Promise<void> {
 
 /** Whether every known migration has been applied. */
 export async function isFullyMigrated(db: Db): Promise<boolean> {
-  const known = await migratorFor(db).getMigrations();
+  const known = await (await migratorFor(db)).getMigrations();
   return known.every((migration) => migration.executedAt !== undefined);
 }

@@ -1,6 +1,7 @@
 import type { Icp } from '@icp/schema';
 import type { Db } from '../db/connect.js';
 import type { IcpRow, NewIcpRow } from '../db/database.js';
+import { isPostgres } from '../db/dialect.js';
 import { preparedQuery } from '../db/prepared-query.js';
 
 /** The stored row as the API shows it, keys in documented order. */
@@ -45,6 +46,17 @@ const selectIcpById = preparedQuery<IcpRow, [id: string]>(1, (db, id) =>
 
 export async function findIcpById(db: Db, id: string): Promise<Icp | undefined> {
   const [row] = (await selectIcpById(db, id)).rows;
+  return row === undefined ? undefined : icpFromRow(row);
+}
+
+/**
+ * The ICP read inside a write transaction, its row locked until the transaction ends, so two
+ * writers (two replicas) cannot both act on the version they read. SQLite's single writer
+ * already serializes them; PostgreSQL needs the row lock.
+ */
+export async function findIcpForUpdate(tx: Db, id: string): Promise<Icp | undefined> {
+  const query = tx.selectFrom('icps').selectAll().where('id', '=', id);
+  const row = await (isPostgres(tx) ? query.forUpdate() : query).executeTakeFirst();
   return row === undefined ? undefined : icpFromRow(row);
 }
 

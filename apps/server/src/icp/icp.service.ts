@@ -3,11 +3,12 @@ import type { Icp, IcpCreate, IcpPatch } from '@icp/schema';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Db } from '../db/connect.js';
 import type { Transact } from '../db/transact.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { AppError, icpForbidden, icpNotFound, staleIfMatch } from '../errors.js';
 import { canAccessIcp } from './icp.access.js';
 import { etagOf, icpJson } from './icp.etag.js';
 import { applyIcpPatch } from './icp.patch.js';
-import { deleteIcpById, findIcpById, insertIcp, replaceIcp } from './icp.repository.js';
+import { deleteIcpById, findIcpForUpdate, insertIcp, replaceIcp } from './icp.repository.js';
 import { userIdsOnCreate } from './icp.user-ids.js';
 import { findRememberedCreate, rememberCreate } from './idempotency.repository.js';
 
@@ -44,30 +45,39 @@ export async function createIcp(
     activeUntil: body.activeUntil,
   };
 
-  return transact(async (tx) => {
-    if (idempotency !== undefined) {
-      const remembered = await findRememberedCreate(tx, user.id, idempotency.key, now);
-      if (remembered !== undefined) {
-        if (remembered.requestHash !== idempotency.requestHash) {
-          throw new AppError(
-            'CONFLICT',
-            'This Idempotency-Key was already used with a different request body',
-          );
+  const attempt = () =>
+    transact(async (tx) => {
+      if (idempotency !== undefined) {
+        const remembered = await findRememberedCreate(tx, user.id, idempotency.key, now);
+        if (remembered !== undefined) {
+          if (remembered.requestHash !== idempotency.requestHash) {
+            throw new AppError(
+              'CONFLICT',
+              'This Idempotency-Key was already used with a different request body',
+            );
+          }
+          const first = JSON.parse(remembered.responseBody) as Icp;
+          return { icp: first, etag: etagOf(first), replayed: true };
         }
-        const first = JSON.parse(remembered.responseBody) as Icp;
-        return { icp: first, etag: etagOf(first), replayed: true };
       }
-    }
-    await insertIcp(tx, icp);
-    if (idempotency !== undefined) {
-      await rememberCreate(
-        tx,
-        { userId: user.id, ...idempotency, icpId: icp.id, responseBody: icpJson(icp) },
-        now,
-      );
-    }
-    return { icp, etag: etagOf(icp), replayed: false };
-  });
+      await insertIcp(tx, icp);
+      if (idempotency !== undefined) {
+        await rememberCreate(
+          tx,
+          { userId: user.id, ...idempotency, icpId: icp.id, responseBody: icpJson(icp) },
+          now,
+        );
+      }
+      return { icp, etag: etagOf(icp), replayed: false };
+    });
+  try {
+    return await attempt();
+  } catch (error) {
+    // Two requests with one key racing (on two replicas, say): the loser's transaction rolled
+    // back whole, so it retries once and answers as a replay (or 409) of the winner's create.
+    if (idempotency === undefined || !isUniqueViolation(error)) throw error;
+    return attempt();
+  }
 }
 
 /**
@@ -75,7 +85,7 @@ export async function createIcp(
  * checks (another request, another replica) is never overwritten unseen.
  */
 async function lockedCurrent(tx: Db, user: AuthUser, checked: IcpWithEtag, ifMatch?: string) {
-  const current = await findIcpById(tx, checked.icp.id);
+  const current = await findIcpForUpdate(tx, checked.icp.id);
   if (current === undefined) throw icpNotFound();
   if (!canAccessIcp(user, current)) throw icpForbidden();
   if (ifMatch !== undefined && etagOf(current) !== checked.etag) throw staleIfMatch();

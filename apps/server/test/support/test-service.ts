@@ -4,6 +4,7 @@ import { parseEnv } from '../../src/env.js';
 import { type IcpService, startIcpService } from '../../src/service.js';
 import { type ApiClient, apiClient } from './api-client.js';
 import { makeTempDir } from './temp-dir.js';
+import { freshTestDatabase } from './test-database.js';
 
 export interface TestService extends IcpService {
   dataDir: string;
@@ -16,18 +17,24 @@ export interface TestService extends IcpService {
 }
 
 /**
- * The real service on 127.0.0.1 (a free port) over a fresh SQLite file, in local auth mode
- * unless `env` says otherwise. `stop()` also removes its files.
+ * The real service on 127.0.0.1 (a free port) over a fresh database (a SQLite file, or a
+ * PostgreSQL schema when TEST_DATABASE=postgres), in local auth mode unless `env` says otherwise.
+ * `stop()` also removes its files and schema.
  */
 export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
   const temp = makeTempDir();
   const databasePath = join(temp.path, 'icp.sqlite');
+  const database = await freshTestDatabase(temp.path);
+  const removeAll = async () => {
+    await database.drop();
+    temp.remove();
+  };
   const service = await startIcpService(
     parseEnv({
       NODE_ENV: 'test',
       HOST: '127.0.0.1',
       PORT: '0',
-      DATABASE_URL: `file:${databasePath}`,
+      DATABASE_URL: database.url,
       DATA_DIR: temp.path,
       SHUTDOWN_GRACE_MS: '2000',
       RATE_LIMIT_RPS: '0',
@@ -36,7 +43,10 @@ export async function startTestService(env: Record<string, string> = {}): Promis
       DEMO_LEADS: 'off',
       ...env,
     }),
-  );
+  ).catch(async (error: unknown) => {
+    await removeAll();
+    throw error;
+  });
   return {
     ...service,
     dataDir: temp.path,
@@ -49,7 +59,7 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     apiKeyFor: async (userId) => (await createApiKey(service.db, userId, 'test')).key,
     stop: async () => {
       await service.stop();
-      temp.remove();
+      await removeAll();
     },
   };
 }

@@ -1,0 +1,48 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { type Db, openSqlite } from './connect.js';
+import type { Database } from './database.js';
+import { groupCommit } from './group-commit.js';
+import { type Transact, transactionPerCall } from './transact.js';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+/** The database a `DATABASE_URL` names: `file:<path>` (SQLite) or `postgres://...`. */
+export function databaseKindOf(url: string): DatabaseKind {
+  return url.startsWith('file:') ? 'sqlite' : 'postgres';
+}
+
+// 64-bit integers (count(*), bigint columns) arrive as strings by default; every value stored
+// here fits a double exactly.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** Connections each server process keeps to PostgreSQL. */
+const POSTGRES_POOL_SIZE = 10;
+
+export interface OpenDatabase {
+  db: Db;
+  kind: DatabaseKind;
+  /**
+   * How writes are committed: on SQLite, concurrent writes share one commit (group commit); on
+   * PostgreSQL, which syncs its own log in groups, each write is a transaction of its own.
+   */
+  transact: Transact;
+}
+
+/**
+ * Opens the database of a `DATABASE_URL`. On PostgreSQL a pool of connections; a
+ * `?options=-c search_path=<schema>` in the URL keeps each deployment (or test run) in its own
+ * schema.
+ */
+export function openDatabase(url: string): OpenDatabase {
+  if (databaseKindOf(url) === 'sqlite') {
+    const db = openSqlite(url.slice('file:'.length));
+    return { db, kind: 'sqlite', transact: groupCommit(db) };
+  }
+  const pool = new pg.Pool({ connectionString: url, max: POSTGRES_POOL_SIZE });
+  // An idle connection that breaks (the server restarts) must not crash the process; the next
+  // query opens a new one.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', transact: transactionPerCall(db) };
+}
