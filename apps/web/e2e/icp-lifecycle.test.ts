@@ -133,6 +133,20 @@ describe('an ICP from creation to deletion, in a real browser', () => {
     // Edited: an invalid value is caught beside its field, and nothing is sent.
     await page.getByRole('link', { name: 'Edit', exact: true }).click();
     await page.getByRole('heading', { name: 'Edit profile', level: 1 }).waitFor();
+
+    // Leaving with unsaved changes asks first; keeping on editing keeps what was typed.
+    await page.getByLabel('Name').fill('DACH Tech Leaders, half renamed');
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    const discard = page.getByRole('dialog', { name: 'Discard your changes?' });
+    await discard.getByRole('button', { name: 'Keep editing' }).click();
+    await discard.waitFor({ state: 'hidden' });
+    expect(await page.getByLabel('Name').inputValue()).toBe('DACH Tech Leaders, half renamed');
+    await page.goBack();
+    await discard.getByRole('button', { name: 'Keep editing' }).click();
+    await discard.waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).pathname).toMatch(/^\/icps\/[^/]+\/edit$/);
+    expect(await page.getByLabel('Name').inputValue()).toBe('DACH Tech Leaders, half renamed');
+
     await page.getByLabel('Name').fill('');
     await page.getByRole('button', { name: 'Save profile' }).click();
     const nameField = page.locator('.field', { has: page.getByLabel('Name') });

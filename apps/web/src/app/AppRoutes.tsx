@@ -1,17 +1,25 @@
 import { lazy, Suspense } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { IcpListPage } from '../pages/icp-list/IcpListPage';
-import { IcpViewPage } from '../pages/icp-view/IcpViewPage';
-import { LeadListPage } from '../pages/lead-lists/LeadListPage';
-import { LeadListsPage } from '../pages/lead-lists/LeadListsPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { SignInPage } from '../pages/sign-in/SignInPage';
 import { useSession } from '../session/session-store';
 import { PageLoading } from '../ui/PageLoading';
 import { Layout } from './Layout';
 
-// The form is the heaviest screen; it loads when first opened.
+// The profiles list (the first screen) and sign-in come with the app; the other screens load when
+// first opened: the form (the heaviest), a profile (its REST example, JSON and lead lists), and
+// the lead list screens (the leads table and CSV export).
 const IcpFormPage = lazy(() => import('../pages/icp-form/IcpFormPage'));
+const IcpViewPage = lazy(() =>
+  import('../pages/icp-view/IcpViewPage').then((module) => ({ default: module.IcpViewPage })),
+);
+const LeadListsPage = lazy(() =>
+  import('../pages/lead-lists/LeadListsPage').then((module) => ({ default: module.LeadListsPage })),
+);
+const LeadListPage = lazy(() =>
+  import('../pages/lead-lists/LeadListPage').then((module) => ({ default: module.LeadListPage })),
+);
 
 export function AppRoutes() {
   const session = useSession();

@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 
 /**
- * A modal confirmation on the native <dialog>: focus moves into it (to Cancel, its first button),
+ * A modal confirmation on the native <dialog>: focus moves into it (to its first button, the one that cancels),
  * Escape cancels, and focus returns to where it was when it closes.
  */
 export function ConfirmDialog({
@@ -9,6 +9,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel = 'Cancel',
   busy = false,
   onConfirm,
   onCancel,
@@ -17,6 +18,7 @@ export function ConfirmDialog({
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -46,7 +48,7 @@ export function ConfirmDialog({
           <div className="dialog__body">{children}</div>
           <div className="dialog__actions">
             <button type="button" className="button button--secondary" onClick={onCancel}>
-              Cancel
+              {cancelLabel}
             </button>
             <button
               type="button"

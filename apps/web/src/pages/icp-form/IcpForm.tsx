@@ -6,6 +6,7 @@ import { type ApiError, toApiError } from '../../api/api-error';
 import { useTRPC } from '../../api/trpc';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field } from '../../ui/Field';
+import { UnsavedChangesGuard } from '../../ui/UnsavedChangesGuard';
 import { CrmFiltersEditor } from './CrmFiltersEditor';
 import { DeliveryFields } from './DeliveryFields';
 import { FiltersSection } from './FiltersSection';
@@ -59,6 +60,8 @@ export function IcpForm({
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
   const [draft, setDraft] = useState(initial);
+  const [initialJson] = useState(() => JSON.stringify(initial));
+  const [isSaved, setIsSaved] = useState(false);
   // The version this form edits: a background refetch must not move it, or a save would
   // silently overwrite someone else's changes.
   const [editing] = useState(target);
@@ -74,6 +77,8 @@ export function IcpForm({
   const update = useMutation(trpc.icp.update.mutationOptions());
   const saving = create.isPending || update.isPending;
 
+  // Typing a change and taking it back again leaves nothing to lose.
+  const changed = useMemo(() => JSON.stringify(draft) !== initialJson, [draft, initialJson]);
   const validation = useMemo(() => validateDraft(mode, draft), [mode, draft]);
   const readiness = useMemo(() => previewReadiness(validation), [validation]);
   const serverDetails =
@@ -102,6 +107,7 @@ export function IcpForm({
   };
 
   const saved = (result: { icp: { id: string }; etag: string }) => {
+    setIsSaved(true);
     void queryClient.invalidateQueries({ queryKey: trpc.icp.list.queryKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.icp.byId.queryKey({ id: result.icp.id }) });
     navigate(`/icps/${result.icp.id}`);
@@ -291,6 +297,7 @@ export function IcpForm({
         </div>
       </form>
       <MatchingPeoplePanel readiness={readiness} />
+      <UnsavedChangesGuard when={changed && !isSaved} />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import type { Icp } from '@icp/schema';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Link } from 'wouter';
 import { sessionStore } from '../../session/session-store';
 import { FakeApiError, type FakeHandlers, renderWithFakeApi } from '../../test/fake-api';
 import IcpFormPage from './IcpFormPage';
@@ -9,8 +11,15 @@ import IcpFormPage from './IcpFormPage';
 function renderPage(
   props: { mode: 'create' | 'edit'; icpId?: string },
   { path, handlers = {} }: { path: string; handlers?: FakeHandlers },
+  before: ReactNode = null,
 ) {
-  const view = renderWithFakeApi(<IcpFormPage {...props} />, { handlers, path, userId: 'user_me' });
+  const view = renderWithFakeApi(
+    <>
+      {before}
+      <IcpFormPage {...props} />
+    </>,
+    { handlers, path, userId: 'user_me' },
+  );
   return { ...view, user: userEvent.setup() };
 }
 
@@ -242,5 +251,77 @@ describe('IcpFormPage, edit', () => {
     expect(calls.filter((call) => call.path === 'icp.update')[1]?.input).toMatchObject({
       ifMatch: '"v2"',
     });
+  });
+});
+
+describe('IcpFormPage, unsaved changes', () => {
+  /** The page below a link of the app's header, to leave it by. */
+  function renderWithNav(
+    props: { mode: 'create' | 'edit'; icpId?: string },
+    options: { path: string; handlers?: FakeHandlers },
+  ) {
+    return renderPage(props, options, <Link href="/lead-lists">Lead lists</Link>);
+  }
+
+  /** Whether the browser would ask before closing the tab. */
+  function closingTabAsks(): boolean {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  }
+
+  it('asks before a link leaves typed changes, keeps them, and discards them on request', async () => {
+    const { location, user } = renderWithNav({ mode: 'create' }, { path: '/icps/new' });
+    const name = screen.getByLabelText('Name') as HTMLInputElement;
+    await user.type(name, 'Half done');
+    expect(closingTabAsks()).toBe(true);
+
+    await user.click(screen.getByRole('link', { name: 'Cancel' }));
+    const dialog = screen.getByRole('dialog', { name: 'Discard your changes?' });
+    expect(location.history?.at(-1)).toBe('/icps/new');
+    await user.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(name.value).toBe('Half done');
+    expect(location.history?.at(-1)).toBe('/icps/new');
+
+    await user.click(screen.getByRole('link', { name: 'Lead lists' }));
+    await user.click(
+      within(screen.getByRole('dialog', { name: 'Discard your changes?' })).getByRole('button', {
+        name: 'Discard changes',
+      }),
+    );
+    expect(location.history?.at(-1)).toBe('/lead-lists');
+  });
+
+  it('leaves at once when nothing was changed', async () => {
+    const { location, user } = renderWithNav({ mode: 'create' }, { path: '/icps/new' });
+    expect(closingTabAsks()).toBe(false);
+
+    await user.click(screen.getByRole('link', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(location.history?.at(-1)).toBe('/');
+  });
+
+  it('does not ask once the changes are saved', async () => {
+    const { location, user } = renderWithNav(
+      { mode: 'edit', icpId: saved.id },
+      {
+        path: `/icps/${saved.id}/edit`,
+        handlers: {
+          'icp.byId': () => ({ icp: saved, etag: '"v1"' }),
+          'icp.update': () => ({ icp: { ...saved, name: 'Renamed' }, etag: '"v2"' }),
+        },
+      },
+    );
+    const name = await screen.findByLabelText('Name');
+    await user.clear(name);
+    await user.type(name, 'Renamed');
+    await user.click(screen.getByRole('button', { name: 'Save profile' }));
+    await waitFor(() => expect(location.history?.at(-1)).toBe(`/icps/${saved.id}`));
+    expect(closingTabAsks()).toBe(false);
+
+    await user.click(screen.getByRole('link', { name: 'Lead lists' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(location.history?.at(-1)).toBe('/lead-lists');
   });
 });
