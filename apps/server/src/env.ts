@@ -46,6 +46,8 @@ const envFields = z.object({
   RATE_LIMIT_RPS: z.coerce.number().min(0).default(10),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(20),
   WEB_DIST_DIR: z.string().min(1).default(defaultWebDistDir),
+  // One JSON line per request on standard output (never tokens, keys or bodies), unless `off`.
+  LOG_REQUESTS: z.enum(['on', 'off']).default('on'),
   // The built-in lead database: a small generated data set on first start, unless `off`.
   DEMO_LEADS: z.enum(['auto', 'off']).default('auto'),
   // Evaluators of the `ai`, `website` and `webscraping` custom filters; unset: not applied.

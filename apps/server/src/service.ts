@@ -10,6 +10,7 @@ import { createContextFactory } from './http/context-factory.js';
 import { listen } from './http/server.js';
 import { generateDemoLeads } from './leads/dataset/demo-leads.js';
 import { evaluatorsFromEnv } from './leads/evaluators/from-env.js';
+import { createLogger, silentLogger } from './logging/logger.js';
 import { TokenBucketLimiter } from './rate-limit/token-bucket.js';
 import type { AuthMode } from './trpc/context.js';
 
@@ -55,12 +56,14 @@ export async function startIcpService(env: Env): Promise<IcpService> {
       bullhorn: bullhornFromEnv(env),
     });
     const lifecycle = { draining: false };
+    const logger = env.LOG_REQUESTS === 'on' ? createLogger() : silentLogger;
     const app = createApp({
       db,
       createContext,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       webDistDir: env.WEB_DIST_DIR,
       lifecycle,
+      logger,
     });
     const server = await listen(app, env.HOST, env.PORT);
     return {
@@ -71,6 +74,7 @@ export async function startIcpService(env: Env): Promise<IcpService> {
       stop: async () => {
         lifecycle.draining = true;
         await server.close(env.SHUTDOWN_GRACE_MS);
+        logger.flush();
         await db.destroy();
       },
     };

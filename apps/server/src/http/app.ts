@@ -4,6 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Db } from '../db/connect.js';
 import { AppError, asAppError } from '../errors.js';
 import { checkHealth } from '../health/check-health.js';
+import { type Logger, silentLogger } from '../logging/logger.js';
+import { requestIdOf } from '../logging/request-id.js';
 import { errorResponse } from '../rest/error-response.js';
 import { ICPS_PATH, icpRoutes } from '../rest/icps.routes.js';
 import { ENTITIES_PATH, leadListsRoutes } from '../rest/lead-lists.routes.js';
@@ -29,8 +31,11 @@ export function createApp(deps: {
   /** The built web app to serve beside the API; none in API-only tests. */
   webDistDir?: string;
   lifecycle?: { draining: boolean };
+  /** Where each request is logged (method, path, status, time, request id; never secrets). */
+  logger?: Logger;
 }) {
-  const app = new Hono();
+  const logger = deps.logger ?? silentLogger;
+  const app = new Hono<{ Variables: { requestId: string } }>();
   const openApiJson = JSON.stringify(createOpenApiDocument());
 
   const limitTrpcBody = bodyLimit({
@@ -41,18 +46,34 @@ export function createApp(deps: {
   });
   // One middleware for every request (each layer costs on the hot path):
   app.use('*', async (c, next) => {
-    // API answers are per user: never cached. Set before the handler runs, since a header added
-    // to a finished response makes Hono rebuild it.
+    const started = performance.now();
+    const requestId = requestIdOf(requestHeader(c, 'x-request-id'));
+    c.set('requestId', requestId);
+    // Headers are set before the handler runs, since one added to a finished response makes
+    // Hono rebuild it. API answers are per user: never cached.
+    c.header('X-Request-Id', requestId);
     const path = c.req.path;
+    // The path only: a query string may carry a caller's identifiers.
+    const logRequest = (status: number) =>
+      logger.info({
+        msg: 'request',
+        requestId,
+        method: c.req.method,
+        path,
+        status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      });
     if (path.startsWith('/api/') || path.startsWith('/v2/')) c.header('Cache-Control', 'no-store');
     // A body declared larger than the limit is refused before anything else. REST routes also
     // count what they read (readRequestText); the tRPC handler reads through Hono's limit.
     if (Number(requestHeader(c, 'content-length') ?? 0) > deps.bodyLimitBytes) {
+      logRequest(413);
       throw payloadTooLarge(deps.bodyLimitBytes);
     }
-    await (c.req.path.startsWith(TRPC_PATH) ? limitTrpcBody(c, next) : next());
+    await (path.startsWith(TRPC_PATH) ? limitTrpcBody(c, next) : next());
     // Once shutdown begins, each response closes its connection, so clients move on at once.
     if (deps.lifecycle?.draining) c.header('Connection', 'close');
+    logRequest(c.res.status);
   });
 
   app.route(ICPS_PATH, icpRoutes(deps.createContext, deps.bodyLimitBytes));
@@ -87,6 +108,15 @@ export function createApp(deps: {
   app.notFound((c) =>
     errorResponse(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`)),
   );
-  app.onError((error, c) => errorResponse(c, error));
+  app.onError((error, c) => {
+    if (asAppError(error).appCode === 'INTERNAL_ERROR') {
+      logger.error({
+        msg: 'unexpected error',
+        requestId: c.get('requestId'),
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+    }
+    return errorResponse(c, error);
+  });
   return app;
 }

@@ -11,7 +11,11 @@ export interface RunningServer {
 }
 
 /** Serves the app over HTTP on host:port (port 0 picks a free one). */
-export function listen(app: Hono, host: string, port: number): Promise<RunningServer> {
+export function listen(
+  app: { fetch: Hono['fetch'] },
+  host: string,
+  port: number,
+): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;

@@ -29,7 +29,6 @@ function bodyLeftUnread(c: HonoContext): boolean {
 /** Any thrown value as the documented error envelope, with its status. */
 export function errorResponse(c: HonoContext, thrown: unknown): Response {
   const error = asAppError(thrown);
-  if (error.appCode === 'INTERNAL_ERROR') console.error(thrown);
   if (error.appCode === 'UNAUTHORIZED') c.header('WWW-Authenticate', 'Bearer');
   for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
   if (bodyLeftUnread(c)) c.header('Connection', 'close');

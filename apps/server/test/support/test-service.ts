@@ -41,6 +41,7 @@ export async function startTestService(env: Record<string, string> = {}): Promis
       // API tests never depend on whether the web app happens to be built.
       WEB_DIST_DIR: join(temp.path, 'no-web-app'),
       DEMO_LEADS: 'off',
+      LOG_REQUESTS: 'off',
       ...env,
     }),
   ).catch(async (error: unknown) => {
