@@ -9,6 +9,8 @@ import { freshTestDatabase } from './test-database.js';
 export interface TestService extends IcpService {
   dataDir: string;
   databasePath: string;
+  /** Its DATABASE_URL, for a second service (a replica) over the same database. */
+  databaseUrl: string;
   api: ApiClient;
   /** A token for any user id, signed by the server's local-mode key. */
   tokenFor(userId: string): Promise<string>;
@@ -52,6 +54,7 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     ...service,
     dataDir: temp.path,
     databasePath,
+    databaseUrl: env.DATABASE_URL ?? database.url,
     api: apiClient(service.url),
     tokenFor: async (userId) => {
       if (service.authMode.kind !== 'local') throw new Error('tokenFor needs local auth mode');
