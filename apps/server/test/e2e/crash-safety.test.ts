@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api-client.js';
 import { makeTempDir } from '../support/temp-dir.js';
+import { freshPostgresSchema, onPostgres } from '../support/test-database.js';
 
 const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 const ICPS = '/api/v1/entities/icps';
@@ -41,8 +42,8 @@ interface ServerProcess {
   output: () => string;
 }
 
-/** The built server as its own process, on a free port, over the SQLite file in `dir`. */
-async function startServer(dir: string): Promise<ServerProcess> {
+/** The built server as its own process, on a free port, with its data folder `dir`. */
+async function startServer(dir: string, databaseUrl: string): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
     env: {
@@ -50,7 +51,7 @@ async function startServer(dir: string): Promise<ServerProcess> {
       NODE_ENV: 'development',
       HOST: '127.0.0.1',
       PORT: String(port),
-      DATABASE_URL: `file:${join(dir, 'icp.sqlite')}`,
+      DATABASE_URL: databaseUrl,
       DATA_DIR: dir,
       AUTH_JWT_PUBLIC_KEY: '',
       AUTH_JWKS_URL: '',
@@ -174,7 +175,13 @@ async function createUnderLoad(
   return figures;
 }
 
-function storedRows(databasePath: string) {
+interface StoredRows {
+  /** 'ok' when the stored data is whole (SQLite's integrity check; on PostgreSQL, membership). */
+  integrity: unknown;
+  rows: { id: string; name: string }[];
+}
+
+function storedSqliteRows(databasePath: string): StoredRows {
   const database = new Database(databasePath, { fileMustExist: true });
   try {
     const integrity = database.pragma('integrity_check', { simple: true });
@@ -186,6 +193,18 @@ function storedRows(databasePath: string) {
   } finally {
     database.close();
   }
+}
+
+async function storedPostgresRows(url: string): Promise<StoredRows> {
+  return onPostgres(url, async (client) => {
+    const rows = (await client.query('select id, name from icps')).rows as StoredRows['rows'];
+    // Every ICP has its members, and every membership row its ICP: nothing half written.
+    const { rows: broken } = await client.query(
+      `select count(*)::int as n from icps i
+         where not exists (select 1 from icp_members m where m.icp_id = i.id)`,
+    );
+    return { integrity: broken[0]?.n === 0 ? 'ok' : `${broken[0]?.n} ICPs without members`, rows };
+  });
 }
 
 const ids = (icps: { id: string }[]) => icps.map((icp) => icp.id).sort();
@@ -203,9 +222,84 @@ async function forEachConcurrently<T>(items: T[], task: (item: T) => Promise<voi
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 }
 
+/**
+ * SIGKILLs the server three times while creates are flowing; after each restart every
+ * acknowledged create is there, whole, and listed for both of its members.
+ */
+async function keepsEveryAcknowledgedCreate(
+  start: () => Promise<ServerProcess>,
+  stored: () => Promise<StoredRows>,
+  onServer: (running: ServerProcess) => void,
+): Promise<void> {
+  let server: ServerProcess;
+  const acknowledged = new Map<string, Icp>();
+  const sentBodies = new Map<string, ReturnType<typeof bodyFor>>();
+  const checkedIds = new Set<string>();
+  server = await start();
+  onServer(server);
+
+  for (let cycle = 1; cycle <= CYCLES; cycle += 1) {
+    const running = server;
+    const token = await signIn(running, OWNER);
+    const stop = sleep(LOAD_MS).then(() => {
+      running.child.kill('SIGKILL');
+    });
+    const figures = await createUnderLoad(running, token, cycle, stop);
+    expect((await running.exited).signal).toBe('SIGKILL');
+    for (const icp of figures.acknowledged) acknowledged.set(icp.id, icp);
+    for (const [label, body] of figures.sentBodies) sentBodies.set(label, body);
+    // The kill must land while writes are flowing, or the cycle proves nothing: writes were
+    // acknowledged before it, and every worker saw the server die under it.
+    expect(figures.acknowledged.length).toBeGreaterThan(0);
+    expect(figures.failed).toBeGreaterThanOrEqual(CONCURRENCY);
+
+    server = await start();
+    onServer(server);
+    const reader = server;
+    const ownerToken = await signIn(reader, OWNER);
+    const teammateToken = await signIn(reader, TEAMMATE);
+
+    const { integrity, rows } = await stored();
+    expect(integrity).toBe('ok');
+    const storedIds = new Set(rows.map((row) => row.id));
+    const foundAcknowledged = [...acknowledged.keys()].filter((id) => storedIds.has(id));
+    console.log(
+      `cycle ${cycle}: sent ${figures.sent}, acknowledged ${figures.acknowledged.length}, ` +
+        `lost in flight ${figures.failed}; after restart ${foundAcknowledged.length} of ` +
+        `${acknowledged.size} acknowledged found, ${rows.length} stored in all`,
+    );
+
+    // Every acknowledged create, of this cycle and the ones before, is listed exactly as
+    // acknowledged, and both members list exactly the stored ICPs (membership is whole too).
+    expect(foundAcknowledged).toHaveLength(acknowledged.size);
+    const ownerList = await reader.api('GET', ICPS, { token: ownerToken });
+    const teammateList = await reader.api('GET', ICPS, { token: teammateToken });
+    expect(ids(ownerList.body)).toEqual([...storedIds].sort());
+    expect(ids(teammateList.body)).toEqual([...storedIds].sort());
+    const listed = new Map((ownerList.body as Icp[]).map((icp) => [icp.id, icp]));
+    for (const icp of acknowledged.values()) expect(listed.get(icp.id)).toEqual(icp);
+
+    // Every ICP stored since the last restart (acknowledged, or committed just before the
+    // kill) reads back whole by id: exactly the body that was sent.
+    const unchecked = rows.filter((row) => !checkedIds.has(row.id));
+    await forEachConcurrently(unchecked, async (row) => {
+      const read = await reader.api('GET', `${ICPS}/${row.id}`, { token: ownerToken });
+      expect(read.status, `stored ICP ${row.id} is not readable`).toBe(200);
+      const { id, createdAt, updatedAt, ...content } = read.body as Icp;
+      expect(id).toBe(row.id);
+      expect(content).toEqual(sentBodies.get(row.name));
+      expect(updatedAt).toBe(createdAt);
+      const acknowledgedAs = acknowledged.get(row.id);
+      if (acknowledgedAs !== undefined) expect(read.body).toEqual(acknowledgedAs);
+      checkedIds.add(row.id);
+    });
+  }
+}
+
 describe('crash safety of the built server', () => {
   const temp = makeTempDir('icp-crash-');
   const databasePath = join(temp.path, 'icp.sqlite');
+  const databaseUrl = `file:${databasePath}`;
   let server: ServerProcess | undefined;
 
   beforeAll(() => {
@@ -221,72 +315,19 @@ describe('crash safety of the built server', () => {
   });
 
   it('keeps every acknowledged create, whole, across three SIGKILLs under load', async () => {
-    const acknowledged = new Map<string, Icp>();
-    const sentBodies = new Map<string, ReturnType<typeof bodyFor>>();
-    const checkedIds = new Set<string>();
-    server = await startServer(temp.path);
-
-    for (let cycle = 1; cycle <= CYCLES; cycle += 1) {
-      const running = server;
-      const token = await signIn(running, OWNER);
-      const stop = sleep(LOAD_MS).then(() => {
-        running.child.kill('SIGKILL');
-      });
-      const figures = await createUnderLoad(running, token, cycle, stop);
-      expect((await running.exited).signal).toBe('SIGKILL');
-      for (const icp of figures.acknowledged) acknowledged.set(icp.id, icp);
-      for (const [label, body] of figures.sentBodies) sentBodies.set(label, body);
-      // The kill must land while writes are flowing, or the cycle proves nothing: writes were
-      // acknowledged before it, and every worker saw the server die under it.
-      expect(figures.acknowledged.length).toBeGreaterThan(0);
-      expect(figures.failed).toBeGreaterThanOrEqual(CONCURRENCY);
-
-      server = await startServer(temp.path);
-      const reader = server;
-      const ownerToken = await signIn(reader, OWNER);
-      const teammateToken = await signIn(reader, TEAMMATE);
-
-      const { integrity, rows } = storedRows(databasePath);
-      expect(integrity).toBe('ok');
-      const storedIds = new Set(rows.map((row) => row.id));
-      const foundAcknowledged = [...acknowledged.keys()].filter((id) => storedIds.has(id));
-      console.log(
-        `cycle ${cycle}: sent ${figures.sent}, acknowledged ${figures.acknowledged.length}, ` +
-          `lost in flight ${figures.failed}; after restart ${foundAcknowledged.length} of ` +
-          `${acknowledged.size} acknowledged found, ${rows.length} stored in all`,
-      );
-
-      // Every acknowledged create, of this cycle and the ones before, is listed exactly as
-      // acknowledged, and both members list exactly the stored ICPs (membership is whole too).
-      expect(foundAcknowledged).toHaveLength(acknowledged.size);
-      const ownerList = await reader.api('GET', ICPS, { token: ownerToken });
-      const teammateList = await reader.api('GET', ICPS, { token: teammateToken });
-      expect(ids(ownerList.body)).toEqual([...storedIds].sort());
-      expect(ids(teammateList.body)).toEqual([...storedIds].sort());
-      const listed = new Map((ownerList.body as Icp[]).map((icp) => [icp.id, icp]));
-      for (const icp of acknowledged.values()) expect(listed.get(icp.id)).toEqual(icp);
-
-      // Every ICP stored since the last restart (acknowledged, or committed just before the
-      // kill) reads back whole by id: exactly the body that was sent.
-      const unchecked = rows.filter((row) => !checkedIds.has(row.id));
-      await forEachConcurrently(unchecked, async (row) => {
-        const read = await reader.api('GET', `${ICPS}/${row.id}`, { token: ownerToken });
-        expect(read.status, `stored ICP ${row.id} is not readable`).toBe(200);
-        const { id, createdAt, updatedAt, ...content } = read.body as Icp;
-        expect(id).toBe(row.id);
-        expect(content).toEqual(sentBodies.get(row.name));
-        expect(updatedAt).toBe(createdAt);
-        const acknowledgedAs = acknowledged.get(row.id);
-        if (acknowledgedAs !== undefined) expect(read.body).toEqual(acknowledgedAs);
-        checkedIds.add(row.id);
-      });
-    }
+    await keepsEveryAcknowledgedCreate(
+      () => startServer(temp.path, databaseUrl),
+      async () => storedSqliteRows(databasePath),
+      (running) => {
+        server = running;
+      },
+    );
   }, 45_000);
 
   it('lets a request in flight at SIGTERM finish, then exits 0', async () => {
     const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
     if (server === undefined || hasExited(server.child)) {
-      server = await startServer(temp.path);
+      server = await startServer(temp.path, databaseUrl);
     }
     const running = server;
     const token = await signIn(running, OWNER);
@@ -337,9 +378,42 @@ describe('crash safety of the built server', () => {
 
     expect(await running.exited).toEqual({ code: 0, signal: null });
     expect(Date.now() - answeredAt).toBeLessThan(3_000);
-    const { integrity, rows } = storedRows(databasePath);
+    const { integrity, rows } = storedSqliteRows(databasePath);
     expect(integrity).toBe('ok');
     expect(rows.map((row) => row.id)).toContain(created.id);
     console.log(`SIGTERM: the in-flight create ${created.id} finished and the server exited 0`);
   });
 });
+
+describe.skipIf(!process.env.TEST_POSTGRES_URL)(
+  'crash safety of the built server on PostgreSQL',
+  () => {
+    const temp = makeTempDir('icp-crash-pg-');
+    let database: Awaited<ReturnType<typeof freshPostgresSchema>>;
+    let server: ServerProcess | undefined;
+
+    beforeAll(async () => {
+      expect(existsSync(MAIN), `${MAIN} is missing: build the server first`).toBe(true);
+      database = await freshPostgresSchema(process.env.TEST_POSTGRES_URL as string);
+    });
+
+    afterAll(async () => {
+      if (server !== undefined && server.child.exitCode === null) {
+        server.child.kill('SIGKILL');
+        await server.exited;
+      }
+      await database?.drop();
+      temp.remove();
+    });
+
+    it('keeps every acknowledged create, whole, across three SIGKILLs under load', async () => {
+      await keepsEveryAcknowledgedCreate(
+        () => startServer(temp.path, database.url),
+        () => storedPostgresRows(database.url),
+        (running) => {
+          server = running;
+        },
+      );
+    }, 45_000);
+  },
+);

@@ -12,7 +12,11 @@ function inSchema(url: string, schema: string): string {
   return `${url}${url.includes('?') ? '&' : '?'}${options}`;
 }
 
-async function onPostgres<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `work` on one connection to the PostgreSQL database at `url`. */
+export async function onPostgres<T>(
+  url: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -35,6 +39,13 @@ export async function freshTestDatabase(
   }
   const base = process.env.TEST_POSTGRES_URL;
   if (!base) throw new Error('TEST_DATABASE=postgres needs TEST_POSTGRES_URL');
+  return freshPostgresSchema(base);
+}
+
+/** A new, empty schema of the PostgreSQL database at `base`, and how to drop it. */
+export async function freshPostgresSchema(
+  base: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const schema = `icp_test_${process.pid}_${randomBytes(6).toString('hex')}`;
   await onPostgres(base, (client) => client.query(`create schema ${schema}`));
   return {
