@@ -43,6 +43,9 @@ const envFields = z.object({
     .min(1_024)
     .default(1024 * 1024),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  // Slow clients: all headers within HEADERS_TIMEOUT_MS, the whole request within REQUEST_TIMEOUT_MS.
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   RATE_LIMIT_RPS: z.coerce.number().min(0).default(10),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(20),
   WEB_DIST_DIR: z.string().min(1).default(defaultWebDistDir),

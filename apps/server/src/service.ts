@@ -65,7 +65,11 @@ export async function startIcpService(env: Env): Promise<IcpService> {
       lifecycle,
       logger,
     });
-    const server = await listen(app, env.HOST, env.PORT);
+    const server = await listen(app, env.HOST, env.PORT, {
+      headersMs: env.HEADERS_TIMEOUT_MS,
+      requestMs: Math.max(env.REQUEST_TIMEOUT_MS, env.HEADERS_TIMEOUT_MS),
+      keepAliveMs: 5_000,
+    });
     return {
       url: server.url,
       port: server.port,

@@ -10,24 +10,50 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
+/** How long clients may take; a slow or stalled client (slowloris) is cut off at these. */
+export interface ClientTimeouts {
+  /** To send all request headers. */
+  headersMs: number;
+  /** To send the whole request. */
+  requestMs: number;
+  /** An idle kept-alive connection stays open this long. */
+  keepAliveMs: number;
+}
+
+const DEFAULT_TIMEOUTS: ClientTimeouts = {
+  headersMs: 20_000,
+  requestMs: 30_000,
+  keepAliveMs: 5_000,
+};
+
 /** Serves the app over HTTP on host:port (port 0 picks a free one). */
 export function listen(
   app: { fetch: Hono['fetch'] },
   host: string,
   port: number,
+  timeouts: ClientTimeouts = DEFAULT_TIMEOUTS,
 ): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
-      const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
-      resolve({
-        url,
-        port: info.port,
-        close: (graceMs = 10_000) => drain(server as Server, graceMs),
-      });
-    }) as Server;
-    server.headersTimeout = 20_000;
-    server.requestTimeout = 30_000;
-    server.keepAliveTimeout = 5_000;
+    const serverOptions = {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      // Timeouts are enforced when connections are checked; check often enough to honour them.
+      connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs),
+      // Request headers beyond 16 KiB are refused with 431 before the app sees them.
+      maxHeaderSize: 16 * 1024,
+    };
+    const server = serve(
+      { fetch: app.fetch, hostname: host, port, serverOptions },
+      (info: AddressInfo) => {
+        const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
+        resolve({
+          url,
+          port: info.port,
+          close: (graceMs = 10_000) => drain(server as Server, graceMs),
+        });
+      },
+    ) as Server;
     server.once('error', reject);
   });
 }
