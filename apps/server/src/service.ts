@@ -11,6 +11,7 @@ import { listen } from './http/server.js';
 import { generateDemoLeads } from './leads/dataset/demo-leads.js';
 import { evaluatorsFromEnv } from './leads/evaluators/from-env.js';
 import { createLogger, silentLogger } from './logging/logger.js';
+import { SharedTokenBucketLimiter } from './rate-limit/shared-token-bucket.js';
 import { TokenBucketLimiter } from './rate-limit/token-bucket.js';
 import type { AuthMode } from './trpc/context.js';
 
@@ -28,7 +29,7 @@ export interface IcpService {
  * `DEMO_LEADS=off`), then serves the API on the configured host and port.
  */
 export async function startIcpService(env: Env): Promise<IcpService> {
-  const { db, transact } = openDatabase(env.DATABASE_URL);
+  const { db, kind, transact } = openDatabase(env.DATABASE_URL);
   try {
     await migrateToLatest(db);
     if (env.DEMO_LEADS === 'auto') {
@@ -42,9 +43,15 @@ export async function startIcpService(env: Env): Promise<IcpService> {
     }
     const { authMode, verifyJwt } = await configureAuth(env);
     const authenticate = createAuthenticator({ db, verifyJwt, adminUserIds: env.ADMIN_USER_IDS });
+    // On PostgreSQL the buckets live in the database, shared by every replica over it.
+    const limited = env.RATE_LIMIT_RPS > 0;
     const rateLimiter =
-      env.RATE_LIMIT_RPS > 0
+      limited && kind === 'sqlite'
         ? new TokenBucketLimiter(env.RATE_LIMIT_RPS, env.RATE_LIMIT_BURST)
+        : undefined;
+    const sharedRateLimiter =
+      limited && kind === 'postgres'
+        ? new SharedTokenBucketLimiter(db, env.RATE_LIMIT_RPS, env.RATE_LIMIT_BURST)
         : undefined;
     const createContext = createContextFactory({
       db,
@@ -52,6 +59,7 @@ export async function startIcpService(env: Env): Promise<IcpService> {
       authenticate,
       authMode,
       rateLimiter,
+      sharedRateLimiter,
       evaluators: evaluatorsFromEnv(env),
       bullhorn: bullhornFromEnv(env),
     });

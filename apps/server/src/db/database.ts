@@ -122,6 +122,13 @@ export interface LeadListMembersTable {
   lead: string;
 }
 
+export interface RateLimitBucketsTable {
+  caller_key: string;
+  tokens: number;
+  refilled_at_ms: number;
+  last_allowed: boolean;
+}
+
 export interface Database {
   icps: IcpsTable;
   icp_members: IcpMembersTable;
@@ -135,6 +142,7 @@ export interface Database {
   recommendation_icps: RecommendationIcpsTable;
   lead_lists: LeadListsTable;
   lead_list_members: LeadListMembersTable;
+  rate_limit_buckets: RateLimitBucketsTable;
 }
 
 export type CompanyRow = Selectable<CompaniesTable>;

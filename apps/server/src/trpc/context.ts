@@ -4,7 +4,7 @@ import type { Db } from '../db/connect.js';
 import type { Transact } from '../db/transact.js';
 import type { AppError } from '../errors.js';
 import type { LeadEvaluators } from '../leads/matching/find-leads.js';
-import type { TokenBucketLimiter } from '../rate-limit/token-bucket.js';
+import type { RateLimitDecision, TokenBucketLimiter } from '../rate-limit/token-bucket.js';
 
 /** How users sign in: tokens from an identity provider, or tokens this server signs (local). */
 export type AuthMode =
@@ -23,6 +23,11 @@ export interface Context {
   evaluators?: LeadEvaluators | undefined;
   /** The CRM searched for an ICP's `crmFilters`, when one is configured. */
   bullhorn?: BullhornClient | undefined;
+  /**
+   * The shared (database) limiter's verdict on this request, taken once per HTTP request when
+   * limits are shared across replicas; absent otherwise.
+   */
+  rateLimit?: RateLimitDecision | undefined;
   /** Absent when rate limits are off. */
   rateLimiter?: TokenBucketLimiter | undefined;
   /**

@@ -30,7 +30,7 @@ export const publicProcedure = t.procedure;
  */
 export function signedInUser(ctx: Context): AuthUser {
   if (ctx.user === null) throw unauthenticated();
-  const decision = ctx.rateLimiter?.take(`${ctx.user.via}:${ctx.user.id}`);
+  const decision = ctx.rateLimit ?? ctx.rateLimiter?.take(`${ctx.user.via}:${ctx.user.id}`);
   if (decision !== undefined && !decision.allowed) {
     throw new AppError(
       'TOO_MANY_REQUESTS',

@@ -77,3 +77,29 @@ describe.skipIf(testDatabase !== 'postgres')('two replicas over one PostgreSQL d
     expect(read.body.leadsPerList).toBe(winner?.body.leadsPerList);
   });
 });
+
+describe.skipIf(testDatabase !== 'postgres')('rate limits shared by replicas', () => {
+  let first: TestService;
+  let second: TestService;
+
+  beforeAll(async () => {
+    const limits = { RATE_LIMIT_RPS: '0.5', RATE_LIMIT_BURST: '4' };
+    first = await startTestService(limits);
+    second = await startTestService({ ...limits, DATABASE_URL: first.databaseUrl });
+  });
+  afterAll(async () => {
+    await second?.stop();
+    await first?.stop();
+  });
+
+  it('a caller spreading requests over both replicas gets the limit once, not once per replica', async () => {
+    const key = await first.apiKeyFor('user_spreading');
+    const statuses: number[] = [];
+    for (let index = 0; index < 6; index += 1) {
+      const replica = index % 2 === 0 ? first : second;
+      statuses.push((await replica.api('GET', ICPS, { token: key })).status);
+    }
+
+    expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+  });
+});

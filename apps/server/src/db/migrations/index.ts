@@ -6,6 +6,7 @@ import * as createLeadDatabase from './2026-11-22-004-create-lead-database.js';
 import * as createRecommendationIcps from './2026-11-22-005-create-recommendation-icps.js';
 import * as createLeadLists from './2026-11-22-006-create-lead-lists.js';
 import * as addLeadListCrmSourcing from './2026-11-22-007-add-lead-list-crm-sourcing.js';
+import * as createRateLimitBuckets from './2026-11-22-008-create-rate-limit-buckets.js';
 
 /** Every migration, by name; names sort in the order they must run. Never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-005-create-recommendation-icps': createRecommendationIcps,
   '2026-11-22-006-create-lead-lists': createLeadLists,
   '2026-11-22-007-add-lead-list-crm-sourcing': addLeadListCrmSourcing,
+  '2026-11-22-008-create-rate-limit-buckets': createRateLimitBuckets,
 };
