@@ -3,6 +3,7 @@ import {
   leadListInput,
   leadPreviewInput,
   leadProviderCriteria,
+  normalizeIcpId,
 } from '@icp/schema';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
@@ -25,7 +26,9 @@ const leadListNotFound = () => new AppError('NOT_FOUND', 'No lead list exists wi
 /** A lead list the caller may see: access follows the ICP it was generated for. */
 async function checkLeadListTarget(ctx: Context, id: string) {
   const user = signedInUser(ctx);
-  const list = await findLeadList(ctx.db, id);
+  // Ids are UUIDs (any case), like ICP ids: anything else names no list, without asking.
+  const listId = normalizeIcpId(id);
+  const list = listId === null ? undefined : await findLeadList(ctx.db, listId);
   if (list === undefined) throw leadListNotFound();
   const icp = await findIcpById(ctx.db, list.icpId);
   if (icp === undefined) throw leadListNotFound();

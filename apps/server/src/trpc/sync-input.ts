@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { unstorableTextIssues } from './input-text.js';
 
 /** The shape tRPC recognizes as a zod-like parser: a `parse` method and its input/output types. */
 interface SyncParser<S extends z.ZodType> {
@@ -10,8 +11,17 @@ interface SyncParser<S extends z.ZodType> {
 /**
  * A procedure input parser that runs a zod schema synchronously. Given the schema itself, tRPC
  * calls `parseAsync`, whose promise machinery costs more than the parse on every request; the
- * procedure's input and output types still come from the schema.
+ * procedure's input and output types still come from the schema. Text no field may hold (see
+ * input-text.ts) is refused first.
  */
 export function syncInput<S extends z.ZodType>(schema: S): SyncParser<S> {
-  return { parse: (input) => schema.parse(input) } as SyncParser<S>;
+  return {
+    parse: (input) => {
+      const textIssues = unstorableTextIssues(input);
+      if (textIssues.length === 0) return schema.parse(input);
+      // Reported together with what the schema finds, so the caller sees every problem at once.
+      const parsed = schema.safeParse(input);
+      throw new z.ZodRealError([...textIssues, ...(parsed.success ? [] : parsed.error.issues)]);
+    },
+  } as SyncParser<S>;
 }

@@ -27,6 +27,13 @@ type Scope =
 
 const NO_ONE = sql<SqlBool>`1 = 0`;
 
+/**
+ * Employee counts are 32-bit integers in the database; a bound past that range (the schema
+ * allows any safe integer) means the same as the largest, and PostgreSQL would refuse it.
+ */
+const MAX_EMPLOYEE_COUNT = 2_147_483_647;
+const employeeBound = (value: number) => Math.min(value, MAX_EMPLOYEE_COUNT);
+
 function personLocationColumn(kind: 'country' | 'state' | 'city') {
   return `people.${kind}` as const;
 }
@@ -100,10 +107,12 @@ function filterCondition(eb: Scope, filter: AppliedFilter): Expression<SqlBool> 
       );
     case 'employeeSize':
     case 'revenue': {
-      const column = filter.kind === 'revenue' ? 'companies.revenue' : 'companies.employee_count';
+      const revenue = filter.kind === 'revenue';
+      const column = revenue ? 'companies.revenue' : 'companies.employee_count';
+      const bound = (value: number) => (revenue ? value : employeeBound(value));
       return eb.and([
-        ...(filter.min === null ? [] : [eb(column, '>=', filter.min)]),
-        ...(filter.max === null ? [] : [eb(column, '<=', filter.max)]),
+        ...(filter.min === null ? [] : [eb(column, '>=', bound(filter.min))]),
+        ...(filter.max === null ? [] : [eb(column, '<=', bound(filter.max))]),
       ]);
     }
     case 'companyIds':
@@ -115,8 +124,10 @@ function filterCondition(eb: Scope, filter: AppliedFilter): Expression<SqlBool> 
       return eb.or(
         filter.bands.map((band) =>
           eb.and([
-            eb('companies.employee_count', '>=', band.from),
-            ...(band.to === null ? [] : [eb('companies.employee_count', '<=', band.to)]),
+            eb('companies.employee_count', '>=', employeeBound(band.from)),
+            ...(band.to === null
+              ? []
+              : [eb('companies.employee_count', '<=', employeeBound(band.to))]),
           ]),
         ),
       );
