@@ -1,11 +1,20 @@
 import type { Context as HonoContext } from 'hono';
 import { AppError } from '../errors.js';
 import { nodeRequest } from './node-request.js';
+import { requestHeader } from './request-header.js';
 
 const fullyRead = new WeakSet<HonoContext>();
 
 export function payloadTooLarge(limitBytes: number): AppError {
   return new AppError('PAYLOAD_TOO_LARGE', `Request body is larger than ${limitBytes} bytes`);
+}
+
+/** Whether the request says it carries a body (a length above 0, or chunked). */
+export function declaresBody(c: HonoContext): boolean {
+  const length = requestHeader(c, 'content-length');
+  return (
+    (length !== undefined && length !== '0') || requestHeader(c, 'transfer-encoding') !== undefined
+  );
 }
 
 /** Whether the request's body was read to its end (so its connection can serve another request). */

@@ -2,8 +2,7 @@ import type { ErrorEnvelope } from '@icp/schema';
 import type { Context as HonoContext } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type AppError, asAppError } from '../errors.js';
-import { bodyWasRead } from '../http/request-body.js';
-import { requestHeader } from '../http/request-header.js';
+import { bodyWasRead, declaresBody } from '../http/request-body.js';
 
 export function envelopeOf(error: AppError): ErrorEnvelope {
   return {
@@ -20,10 +19,7 @@ export function envelopeOf(error: AppError): ErrorEnvelope {
  * connection cannot carry another request cleanly, so it is closed instead of kept alive.
  */
 function bodyLeftUnread(c: HonoContext): boolean {
-  const length = requestHeader(c, 'content-length');
-  const declaresBody =
-    (length !== undefined && length !== '0') || requestHeader(c, 'transfer-encoding') !== undefined;
-  return declaresBody && !bodyWasRead(c);
+  return declaresBody(c) && !bodyWasRead(c);
 }
 
 /** Any thrown value as the documented error envelope, with its status. */

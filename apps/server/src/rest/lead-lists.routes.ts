@@ -1,6 +1,6 @@
 import { Hono, type Context as HonoContext } from 'hono';
 import type { CreateContext } from '../http/context-factory.js';
-import { requestHeader } from '../http/request-header.js';
+import { declaresBody } from '../http/request-body.js';
 import { createCaller } from '../trpc/app-router.js';
 import { decodeJsonBody } from './json-body.js';
 import { methodNotAllowed } from './method-not-allowed.js';
@@ -8,14 +8,6 @@ import { signedIn } from './signed-in.js';
 
 export const ENTITIES_PATH = '/api/v1/entities';
 export const LEAD_LISTS_PATH = `${ENTITIES_PATH}/leadlists`;
-
-/** Whether the request carries a body at all (a POST may be sent without one here). */
-function hasBody(c: HonoContext): boolean {
-  const length = requestHeader(c, 'content-length');
-  return (
-    requestHeader(c, 'transfer-encoding') !== undefined || (length !== undefined && length !== '0')
-  );
-}
 
 /**
  * Previews and lead lists: `POST /icps/{id}/preview`, `POST|GET /icps/{id}/lead-lists`, and
@@ -28,7 +20,7 @@ export function leadListsRoutes(createContext: CreateContext, bodyLimitBytes: nu
   /** A caller and the optional body; one that cannot be decoded is reported after the ICP checks. */
   const callerWithOptionalBody = async (c: HonoContext) => {
     const ctx = await signedInContext(c);
-    if (!hasBody(c)) return { caller: createCaller(ctx), body: undefined };
+    if (!declaresBody(c)) return { caller: createCaller(ctx), body: undefined };
     const decoded = await decodeJsonBody(c, bodyLimitBytes);
     return decoded.ok
       ? { caller: createCaller(ctx), body: decoded.value }

@@ -49,7 +49,7 @@ export function IcpViewPage({ icpId }: { icpId: string }) {
 
   return (
     <article className="icp-view" aria-labelledby="icp-title">
-      <Link href="/" className="icp-view__back">
+      <Link href="/" className="back-link">
         <span aria-hidden="true">←</span> All profiles
       </Link>
       <header className="page-header">
