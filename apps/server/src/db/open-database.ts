@@ -43,6 +43,12 @@ export function openDatabase(url: string): OpenDatabase {
   // An idle connection that breaks (the server restarts) must not crash the process; the next
   // query opens a new one.
   pool.on('error', () => {});
+  // So must one that breaks while checked out but between two queries (inside a transaction):
+  // pg reports that on the client itself. The transaction fails (a 503), and the pool drops the
+  // broken client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', transact: transactionPerCall(db) };
 }
