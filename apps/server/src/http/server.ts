@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { answerClientError } from './client-errors.js';
 
 export interface RunningServer {
   url: string;
@@ -40,7 +41,7 @@ export function listen(
       keepAliveTimeout: timeouts.keepAliveMs,
       // Timeouts are enforced when connections are checked; check often enough to honour them.
       connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs),
-      // Request headers beyond 16 KiB are refused with 431 before the app sees them.
+      // A request line and headers beyond 16 KiB are refused with 431 before the app sees them.
       maxHeaderSize: 16 * 1024,
     };
     const server = serve(
@@ -54,6 +55,7 @@ export function listen(
         });
       },
     ) as Server;
+    server.on('clientError', answerClientError);
     server.once('error', reject);
   });
 }

@@ -1,7 +1,10 @@
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportFigures } from '../support/suite-figures.js';
 import { startTestService, type TestService } from '../support/test-service.js';
+
+let misbehavingClients = 0;
 
 /** Opens a raw connection, sends `sent`, and resolves with what came back once it closed. */
 async function rawExchange(
@@ -10,6 +13,7 @@ async function rawExchange(
   keepSending?: { everyMs: number; chunk: string },
 ): Promise<{ answer: string; closedAfterMs: number }> {
   const { hostname, port } = new URL(service.url);
+  misbehavingClients += 1;
   const socket = connect({ host: hostname, port: Number(port) });
   await once(socket, 'connect');
   const started = Date.now();
@@ -28,12 +32,29 @@ async function rawExchange(
   return { answer, closedAfterMs: Date.now() - started };
 }
 
+/** The status line and the JSON body of a raw HTTP answer. */
+const parsed = (answer: string) => ({
+  statusLine: answer.split('\r\n')[0],
+  body: JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)),
+});
+
+const timedOut = {
+  statusLine: 'HTTP/1.1 408 Request Timeout',
+  body: { error: { code: 'REQUEST_TIMEOUT', message: 'The request took too long to arrive' } },
+};
+
 describe('slow and oversized clients', () => {
   let service: TestService;
   beforeAll(async () => {
     service = await startTestService({ HEADERS_TIMEOUT_MS: '1000', REQUEST_TIMEOUT_MS: '2000' });
   });
-  afterAll(() => service.stop());
+  afterAll(async () => {
+    reportFigures('slow, oversized and malformed clients', {
+      requestsSent: misbehavingClients,
+      faultsInjected: misbehavingClients,
+    });
+    await service.stop();
+  });
 
   it('cuts off a client that trickles its headers forever (slowloris)', async () => {
     const { answer, closedAfterMs } = await rawExchange(
@@ -43,7 +64,7 @@ describe('slow and oversized clients', () => {
     );
 
     expect(closedAfterMs).toBeLessThan(10_000);
-    expect(answer).toMatch(/^HTTP\/1\.1 408|^$/);
+    expect(parsed(answer)).toEqual(timedOut);
   });
 
   it('cuts off a client that sends its headers but never all of its body', async () => {
@@ -54,16 +75,40 @@ describe('slow and oversized clients', () => {
     );
 
     expect(closedAfterMs).toBeLessThan(10_000);
-    expect(answer).toMatch(/^HTTP\/1\.1 408|^$/);
+    expect(parsed(answer)).toEqual(timedOut);
   });
 
-  it('refuses request headers beyond 16 KiB with 431, before the app', async () => {
-    const { answer } = await rawExchange(
-      service,
+  it.each([
+    [
+      'headers',
       `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\nConnection: close\r\n\r\n`,
-    );
+    ],
+    [
+      'a request line',
+      `GET /api/v1/entities/icps?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`,
+    ],
+  ])('refuses %s beyond 16 KiB with 431 in the envelope, before the app', async (_, sent) => {
+    const { answer } = await rawExchange(service, sent);
 
-    expect(answer).toMatch(/^HTTP\/1\.1 431/);
+    expect(parsed(answer)).toEqual({
+      statusLine: 'HTTP/1.1 431 Request Header Fields Too Large',
+      body: {
+        error: {
+          code: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
+          message: 'The request line and headers may take at most 16 KiB',
+        },
+      },
+    });
+    expect(answer).toMatch(/\r\nX-Request-Id: [\w-]+\r\n/i);
+  });
+
+  it('answers bytes that are not HTTP with 400 in the envelope', async () => {
+    const { answer } = await rawExchange(service, 'HELLO THERE\r\n\r\n');
+
+    expect(parsed(answer)).toEqual({
+      statusLine: 'HTTP/1.1 400 Bad Request',
+      body: { error: { code: 'BAD_REQUEST', message: 'The request is not valid HTTP' } },
+    });
   });
 
   it('still serves a normal client meanwhile', async () => {
