@@ -77,5 +77,38 @@ for (const dir of workspaces) {
 }
 if (!suitesOk && failed === 0) check('test run (turbo) failed', false);
 
+// What the reliability suites did (each reports its figures; see test/support/suite-figures.ts).
+const figureLines = workspaces.flatMap((dir) => {
+  const file = join(resultsDir(dir), 'reliability-figures.jsonl');
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+});
+if (figureLines.length > 0) {
+  const columns = {
+    requestsSent: 'requests sent',
+    faultsInjected: 'faults injected',
+    writesAcknowledged: 'writes acknowledged',
+    writesFound: 'writes found',
+  };
+  const rows = new Map();
+  for (const { suite, database, ...figures } of figureLines.map((line) => JSON.parse(line))) {
+    const row = rows.get(`${suite} (${database})`) ?? {};
+    for (const name of Object.keys(columns)) {
+      if (figures[name] !== undefined) row[name] = (row[name] ?? 0) + figures[name];
+    }
+    rows.set(`${suite} (${database})`, row);
+  }
+  console.log('\nReliability suite figures');
+  console.table(
+    Object.fromEntries(
+      [...rows].map(([suite, row]) => [
+        suite,
+        Object.fromEntries(
+          Object.entries(columns).map(([name, label]) => [label, row[name] ?? '']),
+        ),
+      ]),
+    ),
+  );
+}
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api-client.js';
+import { reportFigures } from '../support/suite-figures.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { freshPostgresSchema, onPostgres } from '../support/test-database.js';
 
@@ -227,11 +228,13 @@ async function forEachConcurrently<T>(items: T[], task: (item: T) => Promise<voi
  * acknowledged create is there, whole, and listed for both of its members.
  */
 async function keepsEveryAcknowledgedCreate(
+  database: 'sqlite' | 'postgres',
   start: () => Promise<ServerProcess>,
   stored: () => Promise<StoredRows>,
   onServer: (running: ServerProcess) => void,
 ): Promise<void> {
   let server: ServerProcess;
+  const totals = { requestsSent: 0, faultsInjected: 0, writesFound: 0 };
   const acknowledged = new Map<string, Icp>();
   const sentBodies = new Map<string, ReturnType<typeof bodyFor>>();
   const checkedIds = new Set<string>();
@@ -246,6 +249,8 @@ async function keepsEveryAcknowledgedCreate(
     });
     const figures = await createUnderLoad(running, token, cycle, stop);
     expect((await running.exited).signal).toBe('SIGKILL');
+    totals.requestsSent += figures.sent;
+    totals.faultsInjected += 1;
     for (const icp of figures.acknowledged) acknowledged.set(icp.id, icp);
     for (const [label, body] of figures.sentBodies) sentBodies.set(label, body);
     // The kill must land while writes are flowing, or the cycle proves nothing: writes were
@@ -263,6 +268,7 @@ async function keepsEveryAcknowledgedCreate(
     expect(integrity).toBe('ok');
     const storedIds = new Set(rows.map((row) => row.id));
     const foundAcknowledged = [...acknowledged.keys()].filter((id) => storedIds.has(id));
+    totals.writesFound = foundAcknowledged.length;
     console.log(
       `cycle ${cycle}: sent ${figures.sent}, acknowledged ${figures.acknowledged.length}, ` +
         `lost in flight ${figures.failed}; after restart ${foundAcknowledged.length} of ` +
@@ -293,7 +299,13 @@ async function keepsEveryAcknowledgedCreate(
       if (acknowledgedAs !== undefined) expect(read.body).toEqual(acknowledgedAs);
       checkedIds.add(row.id);
     });
+    totals.requestsSent += 2 + unchecked.length;
   }
+  reportFigures(
+    'crash safety (SIGKILL under concurrent creates)',
+    { ...totals, writesAcknowledged: acknowledged.size },
+    database,
+  );
 }
 
 describe('crash safety of the built server', () => {
@@ -316,6 +328,7 @@ describe('crash safety of the built server', () => {
 
   it('keeps every acknowledged create, whole, across three SIGKILLs under load', async () => {
     await keepsEveryAcknowledgedCreate(
+      'sqlite',
       () => startServer(temp.path, databaseUrl),
       async () => storedSqliteRows(databasePath),
       (running) => {
@@ -408,6 +421,7 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)(
 
     it('keeps every acknowledged create, whole, across three SIGKILLs under load', async () => {
       await keepsEveryAcknowledgedCreate(
+        'postgres',
         () => startServer(temp.path, database.url),
         () => storedPostgresRows(database.url),
         (running) => {

@@ -1,0 +1,363 @@
+import {
+  type Icp,
+  icp,
+  icpCreateInput,
+  icpPatchInput,
+  leadList,
+  leadListInput,
+  leadPreview,
+  leadPreviewInput,
+  recommendationFetchInput,
+  recommendationFetchResult,
+  recommendationIcp,
+  recommendationIcpInput,
+} from '@icp/schema';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { appRouter } from '../../src/trpc/app-router.js';
+import { type BrokenBody, brokenBody, strangeBody } from '../support/fuzz/broken-bodies.js';
+import {
+  expectRefused,
+  expectWellFormed,
+  mustAccept,
+  type SentResponse,
+} from '../support/fuzz/http-oracle.js';
+import {
+  externalUserId,
+  icpCreateBody,
+  icpPatchBody,
+  leadListBody,
+  leadPreviewBody,
+  recommendationFetchBody,
+  recommendationIcpBody,
+  text,
+} from '../support/fuzz/valid-bodies.js';
+import { reportFigures } from '../support/suite-figures.js';
+import { startTestService, type TestService } from '../support/test-service.js';
+
+const ICPS = '/api/v1/entities/icps';
+const V2 = '/v2/recommendations';
+/** Generated requests per property; each property sends one to three requests per run. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+const OWNER = 'user_fuzz_owner';
+const ADMIN = 'user_fuzz_admin';
+
+const figures = { requests: 0, accepted: 0, refused: 0 };
+const refusedHow = new Map<string, number>();
+
+/** A generated body: valid as generated, or broken in a known way. */
+const sentBody = (valid: fc.Arbitrary<unknown>): fc.Arbitrary<BrokenBody> =>
+  fc.oneof(
+    {
+      weight: 2,
+      arbitrary: valid.map((body) => ({
+        how: 'valid',
+        raw: JSON.stringify(body),
+        alwaysRefused: false,
+      })),
+    },
+    { weight: 2, arbitrary: brokenBody(valid) },
+    { weight: 1, arbitrary: strangeBody },
+  );
+
+const withoutServerFields = ({ id, createdAt, updatedAt, ...rest }: Icp) => rest;
+/** A value as it travels in JSON (zod may hand back objects without a prototype). */
+const asJson = (value: unknown) => JSON.parse(JSON.stringify(value));
+
+describe(`fuzzing every endpoint with generated bodies (seed ${SEED})`, () => {
+  let service: TestService;
+  let ownerKey: string;
+  let adminKey: string;
+
+  const send = async (
+    method: string,
+    path: string,
+    options: { raw?: string; token?: string; headers?: Record<string, string> } = {},
+  ): Promise<SentResponse> => {
+    figures.requests += 1;
+    const response = await fetch(`${service.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${options.token ?? ownerKey}`,
+        ...(options.raw === undefined ? {} : { 'content-type': 'application/json' }),
+        ...options.headers,
+      },
+      body: options.raw,
+    });
+    const textBody = await response.text();
+    const answer = {
+      status: response.status,
+      headers: response.headers,
+      body: textBody === '' ? null : JSON.parse(textBody),
+    };
+    expectWellFormed(answer);
+    return answer;
+  };
+
+  /** Sends `sent`; the API must accept it exactly when `schema` does, and refuse it otherwise. */
+  const judged = async (
+    schema: z.ZodType,
+    sent: BrokenBody,
+    request: (raw: string) => Promise<SentResponse>,
+    answersWhenValid: (status: number) => boolean = (status) => status < 300,
+  ): Promise<{ accepted: boolean; response: SentResponse }> => {
+    const accepted = !sent.alwaysRefused && mustAccept(schema, sent.raw);
+    const response = await request(sent.raw);
+    if (accepted) {
+      figures.accepted += 1;
+      expect(answersWhenValid(response.status), JSON.stringify(response.body)).toBe(true);
+    } else {
+      figures.refused += 1;
+      refusedHow.set(sent.how, (refusedHow.get(sent.how) ?? 0) + 1);
+      expectRefused(response);
+    }
+    return { accepted, response };
+  };
+
+  const check = <T extends unknown[]>(property: fc.IAsyncProperty<T>) =>
+    fc.assert(property, { numRuns: RUNS, seed: SEED });
+
+  beforeAll(async () => {
+    service = await startTestService({ ADMIN_USER_IDS: ADMIN });
+    ownerKey = await service.apiKeyFor(OWNER);
+    adminKey = await service.apiKeyFor(ADMIN);
+  });
+  afterAll(async () => {
+    reportFigures('fuzzer', { requestsSent: figures.requests });
+    console.log(
+      `fuzzer (seed ${SEED}): ${figures.accepted} valid bodies accepted (every stored one read back exactly), ` +
+        `${figures.refused} refused with a 400: ${[...refusedHow]
+          .map(([how, count]) => `${count} ${how}`)
+          .join(', ')}`,
+    );
+    await service?.stop();
+  });
+
+  it('POST /icps: every valid body is stored exactly as the schema reads it; nothing else is stored', async () => {
+    let stored = 0;
+    await check(
+      fc.asyncProperty(sentBody(icpCreateBody), async (sent) => {
+        const { accepted, response } = await judged(icpCreateInput, sent, (raw) =>
+          send('POST', ICPS, { raw }),
+        );
+        if (!accepted) return;
+        stored += 1;
+        const body = JSON.parse(sent.raw);
+        const expected = asJson(icpCreateInput.parse(body)) as Icp;
+        expect(response.status).toBe(201);
+        expect(icp.parse(response.body)).toStrictEqual(response.body);
+        expect(withoutServerFields(response.body)).toStrictEqual({
+          ...expected,
+          userIds: [...new Set([...expected.userIds, OWNER])],
+        });
+        // Provider filters are kept as sent, whatever keys a provider uses.
+        expect(response.body.leadProviderCriteria).toStrictEqual(body.leadProviderCriteria);
+        const read = await send('GET', `${ICPS}/${response.body.id}`);
+        expect(read.body).toStrictEqual(response.body);
+        expect(read.headers.get('etag')).toBe(response.headers.get('etag'));
+      }),
+    );
+    const listed = await send('GET', ICPS);
+    expect(listed.body).toHaveLength(stored);
+  });
+
+  it('PATCH /icps/{id}: a valid patch changes what it names and nothing else; a refused one changes nothing', async () => {
+    const created = await send('POST', ICPS, {
+      raw: JSON.stringify({
+        name: 'Patched',
+        leadProviderCriteria: [],
+        customFilterCriteria: [],
+        userIds: [],
+      }),
+    });
+    let current: Icp = created.body;
+    let etag = created.headers.get('etag');
+    const path = `${ICPS}/${current.id}`;
+    // An admin patches, so a patch that takes the owner out of `userIds` stops nothing.
+    await check(
+      fc.asyncProperty(sentBody(icpPatchBody), async (sent) => {
+        const { accepted, response } = await judged(icpPatchInput, sent, (raw) =>
+          send('PATCH', path, { raw, token: adminKey }),
+        );
+        const read = await send('GET', path, { token: adminKey });
+        if (!accepted) {
+          expect(read.body).toStrictEqual(current);
+          expect(read.headers.get('etag')).toBe(etag);
+          return;
+        }
+        const patch = asJson(icpPatchInput.parse(JSON.parse(sent.raw))) as Partial<Icp>;
+        const { updatedAt, ...unchanged } = current;
+        expect(response.status).toBe(200);
+        expect({ ...response.body, updatedAt: undefined }).toStrictEqual({
+          ...unchanged,
+          ...patch,
+          ...(patch.userIds === undefined ? {} : { userIds: [...new Set(patch.userIds)] }),
+          updatedAt: undefined,
+        });
+        expect(read.body).toStrictEqual(response.body);
+        current = response.body;
+        etag = response.headers.get('etag');
+      }),
+    );
+  });
+
+  it('POST /icps/{id}/preview and /lead-lists: valid bodies answer, refused ones record nothing', async () => {
+    const created = await send('POST', ICPS, {
+      raw: JSON.stringify({
+        name: 'Previewed',
+        leadProviderCriteria: [],
+        customFilterCriteria: [],
+        userIds: [],
+      }),
+    });
+    const path = `${ICPS}/${created.body.id}`;
+    await check(
+      fc.asyncProperty(sentBody(leadPreviewBody), async (sent) => {
+        const { accepted, response } = await judged(leadPreviewInput, sent, (raw) =>
+          send('POST', `${path}/preview`, { raw }),
+        );
+        if (accepted) expect(leadPreview.safeParse(response.body).success).toBe(true);
+      }),
+    );
+    let generated = 0;
+    await check(
+      fc.asyncProperty(sentBody(leadListBody), async (sent) => {
+        const { accepted, response } = await judged(leadListInput, sent, (raw) =>
+          send('POST', `${path}/lead-lists`, { raw }),
+        );
+        if (!accepted) return;
+        generated += 1;
+        expect(response.status).toBe(201);
+        expect(leadList.safeParse(response.body).success).toBe(true);
+      }),
+    );
+    const lists = await send('GET', `${path}/lead-lists`);
+    expect(lists.body).toHaveLength(generated);
+  });
+
+  it('POST /v2/recommendations/icp: every valid body is saved as the schema reads it, and read back', async () => {
+    await check(
+      fc.asyncProperty(sentBody(recommendationIcpBody), async (sent) => {
+        const { accepted, response } = await judged(recommendationIcpInput, sent, (raw) =>
+          send('POST', `${V2}/icp`, { raw }),
+        );
+        if (!accepted) return;
+        const { id, ...saved } = recommendationIcp.parse(response.body);
+        expect(asJson(saved)).toStrictEqual(
+          asJson(recommendationIcpInput.parse(JSON.parse(sent.raw))),
+        );
+        const query =
+          saved.externalUserId === undefined
+            ? ''
+            : `?externalUserId=${encodeURIComponent(saved.externalUserId)}`;
+        const read = await send('GET', `${V2}/icp${query}`);
+        expect(read.body).toStrictEqual(response.body);
+      }),
+    );
+  });
+
+  it('POST /v2/recommendations/fetch: a page for a saved ICP, 404 for an unknown user, 400 for a bad page', async () => {
+    // An account of its own, so which of its users have an ICP is known here.
+    const token = await service.apiKeyFor('user_fuzz_fetcher');
+    const savedFor = 'fuzz-saved-user';
+    const saved = await send('POST', `${V2}/icp`, {
+      token,
+      raw: JSON.stringify({ externalUserId: savedFor, people: { seniorities: ['C-Level'] } }),
+    });
+    expect(saved.status).toBe(200);
+    const users = fc.oneof(fc.constant(savedFor), externalUserId);
+    await check(
+      fc.asyncProperty(sentBody(recommendationFetchBody(users)), async (sent) => {
+        const { accepted, response } = await judged(
+          recommendationFetchInput,
+          sent,
+          (raw) => send('POST', `${V2}/fetch`, { raw, token }),
+          (status) => status === 200 || status === 404,
+        );
+        if (!accepted) return;
+        const { externalUserId: user, pagination } = recommendationFetchInput.parse(
+          JSON.parse(sent.raw),
+        );
+        if (user !== savedFor) {
+          expect(response.status).toBe(404);
+          return;
+        }
+        const page = recommendationFetchResult.parse(response.body);
+        expect(page.pagination).toMatchObject(pagination);
+      }),
+    );
+  });
+
+  it('query strings, path ids and headers: anything sent gets an answer, never a 5xx', async () => {
+    const created = await send('POST', ICPS, {
+      raw: JSON.stringify({
+        name: 'Headers',
+        leadProviderCriteria: [],
+        customFilterCriteria: [],
+        userIds: [],
+      }),
+    });
+    const headerValue = fc.string({ unit: 'grapheme-ascii', maxLength: 300 });
+    await check(
+      fc.asyncProperty(
+        fc.dictionary(text(12), text(30), { maxKeys: 3 }),
+        fc.oneof(text(40), fc.uuid()).filter((id) => !['', '.', '..'].includes(id)),
+        headerValue,
+        headerValue,
+        async (query, id, ifMatch, idempotencyKey) => {
+          await send('GET', `${V2}/icp?${new URLSearchParams(query)}`);
+          const segment = encodeURIComponent(id);
+          for (const path of [`${ICPS}/${segment}`, `/api/v1/entities/leadlists/${segment}`]) {
+            const response = await send('GET', path);
+            expect([404, 405]).toContain(response.status);
+          }
+          const patched = await send('PATCH', `${ICPS}/${created.body.id}`, {
+            raw: '{}',
+            headers: { 'if-match': ifMatch },
+          });
+          expect([200, 400, 412]).toContain(patched.status);
+          const posted = await send('POST', ICPS, {
+            raw: JSON.stringify({
+              name: 'With a key',
+              leadProviderCriteria: [],
+              customFilterCriteria: [],
+              userIds: [],
+            }),
+            headers: { 'idempotency-key': idempotencyKey },
+          });
+          expect([201, 400]).toContain(posted.status);
+        },
+      ),
+    );
+  });
+
+  it('every tRPC procedure: any input gets a 4xx or an answer, never a 5xx', async () => {
+    // At run time tRPC keeps every procedure under its dotted path, as the HTTP endpoint names it.
+    const procedures = Object.entries(
+      appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
+    );
+    expect(procedures.length).toBeGreaterThan(10);
+    await check(
+      fc.asyncProperty(
+        fc.constantFrom(...procedures),
+        strangeBody,
+        async ([name, procedure], sent) => {
+          figures.requests += 1;
+          const url = `${service.url}/trpc/${name}`;
+          const headers = {
+            authorization: `Bearer ${ownerKey}`,
+            'content-type': 'application/json',
+          };
+          const response =
+            procedure._def.type === 'query'
+              ? await fetch(`${url}?input=${encodeURIComponent(sent.raw)}`, { headers })
+              : await fetch(url, { method: 'POST', headers, body: sent.raw });
+          const answer = await response.text();
+          expect(response.status, answer).toBeLessThan(500);
+        },
+      ),
+    );
+  });
+});
