@@ -1,13 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The end-to-end suites again, each service on its own schema of the PostgreSQL database at
- * TEST_POSTGRES_URL. Left out: the suites about SQLite files themselves (crash safety, the CLI
- * and demo data on a file).
+ * The end-to-end suites and the in-process tests that use a database again, each service or
+ * test on its own schema of the PostgreSQL database at TEST_POSTGRES_URL. Left out: the suites
+ * about SQLite files themselves (crash safety, the CLI and demo data on a file, group commit,
+ * SQLite query plans).
  */
 export default defineConfig({
   test: {
-    include: ['test/e2e/**/*.test.ts'],
+    include: [
+      'test/e2e/**/*.test.ts',
+      'src/icp/icp.router.test.ts',
+      'src/lead-lists/lead-lists.router.test.ts',
+      'src/leads/lead-records.repository.test.ts',
+      'src/leads/dataset/import.test.ts',
+      'src/leads/matching/*.test.ts',
+    ],
     exclude: [
       'test/e2e/crash-safety.test.ts',
       'test/e2e/cli.test.ts',

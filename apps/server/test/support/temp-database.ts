@@ -1,24 +1,31 @@
 import { afterEach, beforeEach } from 'vitest';
-import { type Db, openSqlite } from '../../src/db/connect.js';
+import type { Db } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { openDatabase } from '../../src/db/open-database.js';
 import { makeTempDir } from './temp-dir.js';
+import { freshTestDatabase } from './test-database.js';
 
 /**
- * A fresh, migrated SQLite file for each test of the calling `describe`; read `.db` inside the
- * tests. Closed and removed after each test.
+ * A fresh, migrated database for each test of the calling `describe` (a SQLite file, or a
+ * PostgreSQL schema when TEST_DATABASE=postgres); read `.db` inside the tests. Closed and
+ * removed after each test.
  */
 export function useTempDatabase(): { readonly db: Db } {
   const handle = { db: undefined as unknown as Db };
-  let removeDir = () => {};
+  let remove = async () => {};
   beforeEach(async () => {
     const dir = makeTempDir();
-    removeDir = dir.remove;
-    handle.db = openSqlite(`${dir.path}/icp.sqlite`);
+    const database = await freshTestDatabase(dir.path);
+    remove = async () => {
+      await database.drop();
+      dir.remove();
+    };
+    handle.db = openDatabase(database.url).db;
     await migrateToLatest(handle.db);
   });
   afterEach(async () => {
     await handle.db.destroy();
-    removeDir();
+    await remove();
   });
   return handle;
 }
