@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openServerDatabase } from './server-database.js';
 
 export interface DurabilityCheck {
   /** Whether the server was killed (SIGKILL) rather than stopped gracefully before the check. */
@@ -9,29 +9,35 @@ export interface DurabilityCheck {
   expectedAtLeast: number;
 }
 
+const IDS_PER_LOOKUP = 1_000;
+
 /** Opens the stopped server's database and looks up every ICP a 2xx answer reported. */
-export function checkDurability(
-  databasePath: string,
+export async function checkDurability(
+  databaseUrl: string,
   seededRows: number,
   acknowledgedIds: readonly string[],
   afterHardKill: boolean,
-): DurabilityCheck {
-  const db = new Database(databasePath);
+): Promise<DurabilityCheck> {
+  const db = await openServerDatabase(databaseUrl);
   try {
-    const exists = db.prepare<[string], { found: number }>(
-      'select 1 as found from icps where id = ?',
-    );
-    const missing = acknowledgedIds.filter((id) => exists.get(id) === undefined).length;
-    const { rows } = db.prepare('select count(*) as rows from icps').get() as { rows: number };
-    const acknowledged = new Set(acknowledgedIds).size;
+    const acknowledged = [...new Set(acknowledgedIds)];
+    let found = 0;
+    for (let start = 0; start < acknowledged.length; start += IDS_PER_LOOKUP) {
+      const ids = acknowledged.slice(start, start + IDS_PER_LOOKUP);
+      found += (await db.selectFrom('icps').select('id').where('id', 'in', ids).execute()).length;
+    }
+    const { rows } = await db
+      .selectFrom('icps')
+      .select((eb) => eb.fn.countAll<number>().as('rows'))
+      .executeTakeFirstOrThrow();
     return {
       afterHardKill,
-      acknowledged,
-      missing,
+      acknowledged: acknowledged.length,
+      missing: acknowledged.length - found,
       rows,
-      expectedAtLeast: seededRows + acknowledged,
+      expectedAtLeast: seededRows + acknowledged.length,
     };
   } finally {
-    db.close();
+    await db.destroy();
   }
 }

@@ -1,8 +1,10 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBaselineServer } from './baseline.js';
+import type { CpuMeter } from './cpu-meter.js';
+import { type ByDatabase, DATABASE_LABELS, type DatabaseHost } from './database-host.js';
 import { checkDurability, type DurabilityCheck } from './durability.js';
-import { warmThenMeasure } from './load.js';
+import { type LoadResult, warmThenMeasure } from './load.js';
 import { BENCH_RATE_LIMIT_RPS, startProductServer } from './product-server.js';
 import { createRandom } from './random.js';
 import type { BenchSettings, ScenarioResult } from './report.js';
@@ -15,6 +17,7 @@ import {
   type Workload,
 } from './scenarios.js';
 import { seedDatabase } from './seed.js';
+import { copySeededIcps } from './seed-copy.js';
 import type { ServerProcess } from './server-process.js';
 import { createTokenIssuer, signTokens } from './tokens.js';
 
@@ -30,8 +33,16 @@ export interface HttpLoad {
 /** The HTTP scenarios' results, with what they ran on. */
 export interface HttpBenchResult {
   results: ScenarioResult[];
-  durability: DurabilityCheck;
+  durability: ByDatabase<DurabilityCheck>;
   settings: BenchSettings;
+}
+
+/** The product on one database, with the ICPs its creates acknowledged. */
+interface ProductUnderLoad {
+  host: DatabaseHost;
+  url: string;
+  server: ServerProcess;
+  acknowledged: string[];
 }
 
 const ICP_COUNT = 100_000;
@@ -40,26 +51,43 @@ const LIST_USER_ICP_COUNT = 25;
 const TOKEN_POOL_SIZE = 500;
 
 /**
- * Seeds ICPs, starts the product and the baseline on copies of the same file, loads both with
- * each scenario in turn, then checks that every acknowledged create survived a hard kill.
+ * The seeded file itself for SQLite; on another database, a fresh one holding the same rows.
+ * Resolves to its DATABASE_URL and the seconds the copy took.
+ */
+async function databaseWithSeed(
+  host: DatabaseHost,
+  seedPath: string,
+): Promise<{ url: string; copySeconds: number }> {
+  if (host.database === 'sqlite') return { url: `file:${seedPath}`, copySeconds: 0 };
+  const started = performance.now();
+  const url = await host.freshDatabase('icps');
+  await copySeededIcps(seedPath, url);
+  return { url, copySeconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Seeds ICPs, starts the product on each database and the baseline on a copy of the SQLite
+ * file, loads each with each scenario in turn, then checks that every acknowledged create
+ * survived a hard kill.
  */
 export async function runHttpBench(
   workDir: string,
+  hosts: readonly DatabaseHost[],
   scenarioNames: readonly ScenarioName[],
   load: HttpLoad,
   log: (message: string) => void,
 ): Promise<HttpBenchResult> {
-  const productDb = join(workDir, 'product.sqlite');
+  const seedPath = join(workDir, 'product.sqlite');
   const baselineDb = join(workDir, 'baseline.sqlite');
   const servers: ServerProcess[] = [];
   try {
     log(`seeding ${ICP_COUNT} ICPs over ${USER_COUNT} users`);
-    const seed = await seedDatabase(productDb, {
+    const seed = await seedDatabase(seedPath, {
       icpCount: ICP_COUNT,
       userCount: USER_COUNT,
       listUserIcpCount: LIST_USER_ICP_COUNT,
     });
-    copyFileSync(productDb, baselineDb);
+    copyFileSync(seedPath, baselineDb);
     log(`seeded in ${(seed.durationMs / 1000).toFixed(1)} s`);
 
     const issuer = await createTokenIssuer();
@@ -78,28 +106,46 @@ export async function runHttpBench(
 
     const { cpuProfileDir } = load;
     if (cpuProfileDir !== undefined) mkdirSync(cpuProfileDir, { recursive: true });
-    const product = await startProductServer({
-      databasePath: productDb,
-      dataDir: join(workDir, 'data'),
-      publicKeyPem: issuer.publicKeyPem,
-      cpuProfileDir,
-    });
-    servers.push(product);
+    const products: ProductUnderLoad[] = [];
+    const copySeconds: ByDatabase<number> = {};
+    for (const host of hosts) {
+      const seeded = await databaseWithSeed(host, seedPath);
+      if (seeded.copySeconds > 0) {
+        copySeconds[host.database] = seeded.copySeconds;
+        log(
+          `copied the ICPs to ${DATABASE_LABELS[host.database]} in ${seeded.copySeconds.toFixed(1)} s`,
+        );
+      }
+      const server = await startProductServer({
+        name: `product on ${DATABASE_LABELS[host.database]}`,
+        databaseUrl: seeded.url,
+        dataDir: join(workDir, `data-${host.database}`),
+        publicKeyPem: issuer.publicKeyPem,
+        cpuProfileDir,
+      });
+      servers.push(server);
+      products.push({ host, url: seeded.url, server, acknowledged: [] });
+      log(`${server.name}: pid ${server.pid} at ${server.url}`);
+    }
     const baseline = await startBaselineServer(baselineDb);
     servers.push(baseline);
-    log(`product pid ${product.pid} at ${product.url}, baseline pid ${baseline.pid}`);
+    log(`baseline: pid ${baseline.pid} at ${baseline.url}`);
 
-    const acknowledged = { product: [] as string[], baseline: [] as string[] };
     const scenarios = (
       [
         ['get-by-id', getByIdRequests(workload)],
         ['list', listRequests(workload)],
-        ['create', createRequests(workload, acknowledged)],
+        ['create', createRequests(workload)],
       ] satisfies [ScenarioName, ScenarioRequests][]
     ).filter(([name]) => scenarioNames.includes(name));
+    const baselineAcknowledged: string[] = [];
     const results: ScenarioResult[] = [];
     for (const [scenario, requests] of scenarios) {
-      const measure = async (server: ServerProcess, serverRequests: typeof requests.product) => {
+      const measure = async (
+        server: ServerProcess,
+        serverRequests: ReturnType<ScenarioRequests['product']>,
+        databaseCpu?: CpuMeter,
+      ): Promise<LoadResult> => {
         log(`${scenario}: ${server.name}`);
         const result = await warmThenMeasure({
           url: server.url,
@@ -108,27 +154,44 @@ export async function runHttpBench(
           connections: load.connections,
           durationS: load.durationS,
           warmupS: load.warmupS,
+          databaseCpu,
         });
         for (const running of servers) running.assertRunning();
         return result;
       };
-      const productResult = await measure(product, requests.product);
-      const baselineResult = await measure(baseline, requests.baseline);
-      results.push({ scenario, product: productResult, baseline: baselineResult });
+      const product: ByDatabase<LoadResult> = {};
+      for (const { host, url, server, acknowledged } of products) {
+        product[host.database] = await measure(
+          server,
+          requests.product(acknowledged),
+          host.backendCpu(url),
+        );
+      }
+      const baselineResult = await measure(baseline, requests.baseline(baselineAcknowledged));
+      results.push({ scenario, product, baseline: baselineResult });
     }
 
-    // A hard kill, so nothing but committed transactions can have reached the file; a profiled
-    // server must exit normally to write its profile.
+    // A hard kill, so nothing but committed transactions can have reached the database; a
+    // profiled server must exit normally to write its profile.
     const afterHardKill = cpuProfileDir === undefined;
-    await product.stop(afterHardKill ? 'SIGKILL' : 'SIGTERM');
+    const durability: ByDatabase<DurabilityCheck> = {};
+    for (const { host, url, server, acknowledged } of products) {
+      await server.stop(afterHardKill ? 'SIGKILL' : 'SIGTERM');
+      durability[host.database] = await checkDurability(
+        url,
+        ICP_COUNT,
+        acknowledged,
+        afterHardKill,
+      );
+    }
     await baseline.stop();
-    const durability = checkDurability(productDb, ICP_COUNT, acknowledged.product, afterHardKill);
 
     const settings: BenchSettings = {
       icpCount: ICP_COUNT,
       userCount: USER_COUNT,
       listUserIcpCount: LIST_USER_ICP_COUNT,
       seedSeconds: seed.durationMs / 1000,
+      copySeconds,
       tokenPoolSize: TOKEN_POOL_SIZE,
       readTargetCount: workload.readTargets.length,
       connections: load.connections,

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
-import { cpuTimeMs, sampleRss } from './server-process.js';
+import { type CpuMeter, type CpuTime, processCpu } from './cpu-meter.js';
+import { sampleRss } from './server-process.js';
 
 export interface LoadOptions {
   url: string;
@@ -8,6 +9,8 @@ export interface LoadOptions {
   requests: autocannon.Request[];
   connections: number;
   durationS: number;
+  /** The database's own processes serving the server (PostgreSQL's), when it has any. */
+  databaseCpu?: CpuMeter | undefined;
 }
 
 export interface LoadResult {
@@ -23,13 +26,16 @@ export interface LoadResult {
   timeouts: number;
   peakRssMb: number;
   /** Server CPU time per answered request, in microseconds, split into user and kernel time. */
-  cpuUsPerRequest: { user: number; system: number };
+  cpuUsPerRequest: CpuTime;
+  /** The same for the database's processes; null when the database runs inside the server. */
+  databaseCpuUsPerRequest: CpuTime | null;
 }
 
 /** One autocannon run against one server. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const rss = sampleRss(options.pid);
-  const cpuBefore = cpuTimeMs(options.pid);
+  const serverCpu = await processCpu(options.pid).start();
+  const databaseCpu = await options.databaseCpu?.start();
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
@@ -37,9 +43,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     requests: options.requests,
   });
   const peakRssMb = rss.stop();
-  const cpuAfter = cpuTimeMs(options.pid);
+  const serverSpent = await serverCpu.stop();
+  const databaseSpent = await databaseCpu?.stop();
   const answered = Math.max(1, result['2xx'] + result.non2xx);
-  const usPerRequest = (before = 0, after = 0) => ((after - before) * 1000) / answered;
+  const perRequest = ({ user, system }: CpuTime): CpuTime => ({
+    user: (user * 1000) / answered,
+    system: (system * 1000) / answered,
+  });
   const non2xxByStatus: Record<string, number> = {};
   for (const [status, { count }] of Object.entries(result.statusCodeStats ?? {})) {
     if (!status.startsWith('2') && count) non2xxByStatus[status] = count;
@@ -54,10 +64,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     errors: result.errors,
     timeouts: result.timeouts,
     peakRssMb,
-    cpuUsPerRequest: {
-      user: usPerRequest(cpuBefore?.user, cpuAfter?.user),
-      system: usPerRequest(cpuBefore?.system, cpuAfter?.system),
-    },
+    cpuUsPerRequest: perRequest(serverSpent),
+    databaseCpuUsPerRequest: databaseSpent === undefined ? null : perRequest(databaseSpent),
   };
 }
 

@@ -16,5 +16,14 @@ export const syntheticDatasetModule = join(
   'dataset',
   'synthetic.js',
 );
+/** The built server's `openDatabase`, which the server package does not export. */
+export const openDatabaseModule = join(
+  repoRoot,
+  'apps',
+  'server',
+  'dist',
+  'db',
+  'open-database.js',
+);
 export const baselineServerScript = join(benchDir, 'src', 'baseline-server.ts');
 export const resultsFile = join(benchDir, 'RESULTS.md');

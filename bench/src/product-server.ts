@@ -11,7 +11,9 @@ export const BENCH_RATE_LIMIT_RPS = 1_000_000;
 
 /** The built product (`node apps/server/dist/main.js`), configured as in production. */
 export async function startProductServer(options: {
-  databasePath: string;
+  /** Names the server in the log and in errors. */
+  name: string;
+  databaseUrl: string;
   dataDir: string;
   publicKeyPem: string;
   /** When set, the server writes a V8 CPU profile here when it exits. */
@@ -26,7 +28,7 @@ export async function startProductServer(options: {
       ? []
       : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`];
   return startServerProcess({
-    name: 'product',
+    name: options.name,
     args: [
       ...profileArgs,
       ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
@@ -38,7 +40,7 @@ export async function startProductServer(options: {
     env: {
       HOST: '127.0.0.1',
       PORT: String(port),
-      DATABASE_URL: `file:${options.databasePath}`,
+      DATABASE_URL: options.databaseUrl,
       DATA_DIR: options.dataDir,
       NODE_ENV: 'production',
       AUTH_JWT_PUBLIC_KEY: options.publicKeyPem,

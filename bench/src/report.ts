@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
+import type { CpuTime } from './cpu-meter.js';
+import { type ByDatabase, DATABASE_LABELS, type ProductDatabase } from './database-host.js';
 import type { DurabilityCheck } from './durability.js';
 import type { LeadsResult } from './leads/leads-bench.js';
 import { renderLeadsSection } from './leads/leads-report.js';
 import type { LoadResult } from './load.js';
+import { fixed, joined, row, tableHead } from './markdown.js';
 import type { ScenarioName } from './scenarios.js';
 
 export interface ScenarioResult {
   scenario: ScenarioName;
-  product: LoadResult;
+  product: ByDatabase<LoadResult>;
   baseline: LoadResult;
 }
 
@@ -17,6 +20,8 @@ export interface BenchSettings {
   userCount: number;
   listUserIcpCount: number;
   seedSeconds: number;
+  /** Seconds taken to copy the seeded ICPs to each database other than SQLite. */
+  copySeconds: ByDatabase<number>;
   tokenPoolSize: number;
   readTargetCount: number;
   connections: number;
@@ -24,6 +29,11 @@ export interface BenchSettings {
   warmupS: number;
   rateLimitRps: number;
 }
+
+/** Whether the product also ran on PostgreSQL, and on which server; or why not. */
+export type PostgresStatus =
+  | { measured: true; description: string }
+  | { measured: false; reason: string };
 
 export const TARGETS = {
   readRatio: 0.6,
@@ -40,9 +50,6 @@ function cpuModel(): string {
   }
 }
 
-const fixed = (value: number, digits = 0) =>
-  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const latency = (result: LoadResult) => `${fixed(result.p50Ms)} / ${fixed(result.p99Ms)}`;
 function failures(result: LoadResult): string {
   const statuses = Object.entries(result.non2xxByStatus).map(
     ([status, count]) => `${count}x${status}`,
@@ -50,60 +57,101 @@ function failures(result: LoadResult): string {
   if (result.errors > 0) statuses.push(`${result.errors} errors`);
   return statuses.length === 0 ? '0' : statuses.join(', ');
 }
-const cpuPerRequest = ({ cpuUsPerRequest: { user, system } }: LoadResult) =>
-  `${fixed(user)}+${fixed(system)}`;
+const userPlusKernel = ({ user, system }: CpuTime) => `${fixed(user)}+${fixed(system)}`;
 const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+const ratio = (product: LoadResult, baseline: LoadResult) =>
+  `${fixed(product.okPerSec / baseline.okPerSec, 2)}x`;
+
+/** The databases the product ran on, in report order. */
+const databasesOf = (results: readonly ScenarioResult[]): ProductDatabase[] =>
+  (['sqlite', 'postgres'] as const).filter((database) =>
+    results.some((result) => result.product[database] !== undefined),
+  );
 
 function table(results: ScenarioResult[]): string[] {
-  const rows = results.map(({ scenario, product, baseline }) =>
-    [
-      scenario,
-      fixed(product.okPerSec),
-      fixed(baseline.okPerSec),
-      `${fixed(product.okPerSec / baseline.okPerSec, 2)}x`,
-      latency(product),
-      latency(baseline),
-      `${failures(product)} / ${failures(baseline)}`,
-      `${fixed(product.peakRssMb)} / ${fixed(baseline.peakRssMb)}`,
-      `${cpuPerRequest(product)} / ${cpuPerRequest(baseline)}`,
-    ].join(' | '),
+  const databases = databasesOf(results);
+  const labels = databases.map((database) => DATABASE_LABELS[database]);
+  const servers = ['baseline', ...labels].join(' / ');
+  const withDatabaseCpu = results.some(({ product }) =>
+    databases.some((database) => product[database]?.databaseCpuUsPerRequest),
   );
-  return [
-    '| scenario | product 2xx/s | baseline 2xx/s | ratio | product p50/p99 ms | baseline p50/p99 ms | non-2xx and errors (product / baseline) | peak RSS MB (product / baseline) | server CPU µs per request, user+kernel (product / baseline) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((row) => `| ${row} |`),
+  const header = [
+    'scenario',
+    'baseline 2xx/s',
+    ...labels.flatMap((label) => [`product on ${label} 2xx/s`, `${label} vs baseline`]),
+    `p50 ms (${servers})`,
+    `p99 ms (${servers})`,
+    `non-2xx and errors (${servers})`,
+    `peak RSS MB (${servers})`,
+    `server CPU µs per request, user+kernel (${servers})`,
+    ...(withDatabaseCpu ? ['PostgreSQL processes CPU µs per request, user+kernel'] : []),
   ];
+  const rows = results.map(({ scenario, product, baseline }) => {
+    const measured = databases.map((database) => product[database] as LoadResult);
+    const all = [baseline, ...measured];
+    const databaseCpu = measured.flatMap((result) =>
+      result.databaseCpuUsPerRequest === null ? [] : [result.databaseCpuUsPerRequest],
+    );
+    return row([
+      scenario,
+      fixed(baseline.okPerSec),
+      ...measured.flatMap((result) => [fixed(result.okPerSec), ratio(result, baseline)]),
+      joined(all.map((result) => fixed(result.p50Ms))),
+      joined(all.map((result) => fixed(result.p99Ms))),
+      joined(all.map(failures)),
+      joined(all.map((result) => fixed(result.peakRssMb))),
+      joined(all.map((result) => userPlusKernel(result.cpuUsPerRequest))),
+      ...(withDatabaseCpu ? [joined(databaseCpu.map(userPlusKernel))] : []),
+    ]);
+  });
+  return [...tableHead(header, ['scenario']), ...rows];
 }
 
-function targets(results: ScenarioResult[], durability: DurabilityCheck): string[] {
+function durabilityOf(result: LoadResult, durability: DurabilityCheck): string {
+  return (
+    `${fixed(result.okPerSec)}/s acknowledged; ${fixed(durability.acknowledged)} acknowledged creates, ` +
+    `${fixed(durability.missing)} missing after ${durability.afterHardKill ? 'a hard kill' : 'a graceful stop'} ` +
+    `(${fixed(durability.rows)} rows, at least ${fixed(durability.expectedAtLeast)} expected)`
+  );
+}
+
+function targets(results: ScenarioResult[], durability: ByDatabase<DurabilityCheck>): string[] {
+  const databases = databasesOf(results);
   const lines: string[] = [];
   for (const { scenario, product, baseline } of results) {
-    if (scenario === 'create') {
-      const durable = durability.missing === 0;
-      lines.push(
-        `- create >= ${fixed(TARGETS.createPerSec)}/s acknowledged and durable: ${fixed(product.okPerSec)}/s acknowledged; ` +
-          `${fixed(durability.acknowledged)} acknowledged creates, ${fixed(durability.missing)} missing after ${durability.afterHardKill ? 'a hard kill' : 'a graceful stop'} ` +
-          `(${fixed(durability.rows)} rows, at least ${fixed(durability.expectedAtLeast)} expected; ` +
-          'any extra rows are creates still in flight when a load run stopped): ' +
-          met(product.okPerSec >= TARGETS.createPerSec && durable),
-      );
-    } else {
-      const ratio = product.okPerSec / baseline.okPerSec;
-      lines.push(
-        `- ${scenario} >= ${TARGETS.readRatio}x baseline 2xx/s: ${fixed(ratio, 2)}x: ${met(ratio >= TARGETS.readRatio)}`,
-      );
-    }
+    const perDatabase = databases.map((database) => {
+      const result = product[database] as LoadResult;
+      const label = DATABASE_LABELS[database];
+      if (scenario !== 'create') {
+        const times = result.okPerSec / baseline.okPerSec;
+        return `${label} ${fixed(times, 2)}x: ${met(times >= TARGETS.readRatio)}`;
+      }
+      const check = durability[database] as DurabilityCheck;
+      const ok = result.okPerSec >= TARGETS.createPerSec && check.missing === 0;
+      return `${label} ${durabilityOf(result, check)}: ${met(ok)}`;
+    });
+    lines.push(
+      scenario === 'create'
+        ? `- create >= ${fixed(TARGETS.createPerSec)}/s acknowledged and durable (any extra rows are creates still in flight when a load run stopped): ${perDatabase.join('; ')}`
+        : `- ${scenario} >= ${TARGETS.readRatio}x baseline 2xx/s: ${perDatabase.join('; ')}`,
+    );
   }
-  const peak = Math.max(...results.map((result) => result.product.peakRssMb));
-  lines.push(
-    `- product RSS < ${TARGETS.rssMb} MB: peak ${fixed(peak)} MB: ${met(peak < TARGETS.rssMb)}`,
-  );
+  const peaks = databases.map((database) => {
+    const peak = Math.max(...results.map((result) => result.product[database]?.peakRssMb ?? 0));
+    return `${DATABASE_LABELS[database]} peak ${fixed(peak)} MB: ${met(peak < TARGETS.rssMb)}`;
+  });
+  lines.push(`- product RSS < ${TARGETS.rssMb} MB: ${peaks.join('; ')}`);
   return lines;
 }
 
-/** What a run measured: the HTTP scenarios, the lead engine, or both. */
+/** What a run measured: the HTTP scenarios, the lead engine, or both, and on which databases. */
 export interface BenchReport {
-  http?: { results: ScenarioResult[]; durability: DurabilityCheck; settings: BenchSettings };
+  postgres: PostgresStatus;
+  http?: {
+    results: ScenarioResult[];
+    durability: ByDatabase<DurabilityCheck>;
+    settings: BenchSettings;
+  };
   leads?: LeadsResult | undefined;
 }
 
@@ -112,12 +160,17 @@ function httpSection({
   durability,
   settings,
 }: NonNullable<BenchReport['http']>): string[] {
+  const onPostgres = databasesOf(results).includes('postgres');
+  const copies = Object.entries(settings.copySeconds).map(
+    ([database, seconds]) =>
+      `; copied to ${DATABASE_LABELS[database as ProductDatabase]} in ${fixed(seconds, 1)} s (the product's migrations, then multi-row INSERTs)`,
+  );
   return [
-    `- Data: ${fixed(settings.icpCount)} ICPs over ${fixed(settings.userCount)} users, seeded through the product's repository code in ${fixed(settings.seedSeconds, 1)} s; the list user is a member of ${settings.listUserIcpCount} ICPs`,
-    `- Load: autocannon, ${settings.connections} connections, ${settings.warmupS} s warm-up then ${settings.durationS} s measured per scenario and server; client and server share the machine`,
+    `- Data: ${fixed(settings.icpCount)} ICPs over ${fixed(settings.userCount)} users, seeded into SQLite through the product's repository code in ${fixed(settings.seedSeconds, 1)} s${copies.join('')}; the list user is a member of ${settings.listUserIcpCount} ICPs`,
+    `- Load: autocannon, ${settings.connections} connections, ${settings.warmupS} s warm-up then ${settings.durationS} s measured per scenario and server; client, servers and database share the machine`,
     `- Auth: RS256 JWTs pre-signed for ${settings.tokenPoolSize} users; get-by-id picks one of their ${fixed(settings.readTargetCount)} ICPs at random per request, with the owner's token; creates come from random users of the same pool`,
-    `- Product: built server, NODE_ENV=production, JWT auth; rate limiter on but set to ${fixed(settings.rateLimitRps)}/s per user so it costs what it costs and never refuses`,
-    '- Baseline: bare node:http + better-sqlite3 prepared statements over a copy of the same file, same pragmas, no auth or validation',
+    `- Product: built server, NODE_ENV=production, JWT auth; rate limiter on but set to ${fixed(settings.rateLimitRps)}/s per user so it costs what it costs and never refuses${onPostgres ? ". On PostgreSQL the limiter's buckets are rows of the database (shared by replicas), so every request also makes an upsert there; the server's pool of connections is served by PostgreSQL processes, whose CPU is a column of its own and whose memory is not in the RSS" : ''}`,
+    '- Baseline: bare node:http + better-sqlite3 prepared statements over a copy of the SQLite file, same pragmas, no auth or validation; the ratios are 2xx/s of the product on each database over the baseline',
     '',
     ...table(results),
     '',
@@ -128,8 +181,14 @@ function httpSection({
   ];
 }
 
+function postgresLine(postgres: PostgresStatus): string {
+  return postgres.measured
+    ? `- PostgreSQL ${postgres.description}; each database of the run is a fresh schema, dropped at the end`
+    : `- PostgreSQL: **skipped** (${postgres.reason}); the product was measured on SQLite only`;
+}
+
 /** The report as markdown: machine, then each part that ran (HTTP scenarios, lead engine). */
-export function renderReport({ http, leads }: BenchReport): string {
+export function renderReport({ postgres, http, leads }: BenchReport): string {
   return [
     '# Benchmark results',
     '',
@@ -137,6 +196,7 @@ export function renderReport({ http, leads }: BenchReport): string {
     '',
     `- Machine: ${cpuModel()}, ${availableParallelism()} cores, ${fixed(totalmem() / 1024 ** 3)} GB RAM`,
     `- Node ${process.version}, ${new Date().toISOString()}`,
+    postgresLine(postgres),
     ...(http === undefined ? [''] : httpSection(http)),
     ...(leads === undefined ? [] : renderLeadsSection(leads)),
   ].join('\n');

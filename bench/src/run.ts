@@ -1,7 +1,10 @@
 /**
- * `pnpm bench`: the HTTP scenarios (seeds ICPs, starts the product and the baseline, loads both
- * with autocannon) and the lead engine (generates a lead database, imports lead files, times
- * previews and lead lists), then writes the report to RESULTS.md. Settings from the environment:
+ * `pnpm bench`: the HTTP scenarios (seeds ICPs, starts the product on SQLite and on PostgreSQL
+ * and the baseline, loads each with autocannon) and the lead engine (generates a lead database,
+ * imports lead files, times previews and lead lists, on each database), then writes the report
+ * to RESULTS.md. Settings from the environment: BENCH_POSTGRES_URL (the PostgreSQL database
+ * whose fresh schemas the product runs on, postgres://postgres@127.0.0.1:5432/postgres; `off`,
+ * or one that cannot be reached, measures SQLite alone),
  * BENCH_SCENARIOS (a comma-separated subset of get-by-id,list,create,leads; all by default),
  * BENCH_DURATION_S (measured seconds per scenario and server, 10), BENCH_WARMUP_S (2),
  * BENCH_CONNECTIONS (50), BENCH_CPU_PROF_DIR (when set, the product writes a V8 CPU profile of
@@ -11,11 +14,13 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type DatabaseHost, sqliteHost } from './database-host.js';
 import { numberFromEnv } from './env.js';
 import { runHttpBench } from './http-bench.js';
 import { runLeadsBench } from './leads/leads-bench.js';
 import { resultsFile } from './paths.js';
-import { renderReport } from './report.js';
+import { connectPostgres, DEFAULT_POSTGRES_URL, type PostgresHost } from './postgres-host.js';
+import { type PostgresStatus, renderReport } from './report.js';
 import { SCENARIO_NAMES } from './scenarios.js';
 
 const GROUPS = [...SCENARIO_NAMES, 'leads'] as const;
@@ -34,17 +39,54 @@ function selectedGroups(): string[] {
   return selected;
 }
 
+/** The product's PostgreSQL databases of this run, or why there are none. */
+async function connectPostgresFromEnv(): Promise<{
+  host: PostgresHost | undefined;
+  status: PostgresStatus;
+}> {
+  const url = process.env.BENCH_POSTGRES_URL || DEFAULT_POSTGRES_URL;
+  if (url === 'off') {
+    return { host: undefined, status: { measured: false, reason: 'BENCH_POSTGRES_URL=off' } };
+  }
+  try {
+    const host = await connectPostgres(url);
+    log(`measuring on SQLite and on PostgreSQL ${host.description}`);
+    return { host, status: { measured: true, description: host.description } };
+  } catch (error) {
+    const reason = `cannot reach ${url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1@')}: ${(error as Error).message}`;
+    log(`PostgreSQL column skipped, ${reason}`);
+    return { host: undefined, status: { measured: false, reason } };
+  }
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   const groups = selectedGroups();
   const workDir = mkdtempSync(join(tmpdir(), 'icp-bench-'));
+  const postgres = await connectPostgresFromEnv();
+  const cleanUp = async () => {
+    try {
+      await postgres.host?.close();
+    } finally {
+      if (existsSync(workDir)) rmSync(workDir, { recursive: true, force: true });
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`${signal}: dropping this run's databases`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
   try {
+    const hosts: DatabaseHost[] = [sqliteHost(join(workDir, 'databases'))];
+    if (postgres.host !== undefined) hosts.push(postgres.host);
     const httpScenarios = SCENARIO_NAMES.filter((name) => groups.includes(name));
     const http =
       httpScenarios.length === 0
         ? undefined
         : await runHttpBench(
             workDir,
+            hosts,
             httpScenarios,
             {
               connections: numberFromEnv('BENCH_CONNECTIONS', 50),
@@ -59,6 +101,7 @@ async function main(): Promise<number> {
     const leads = groups.includes('leads')
       ? await runLeadsBench(
           join(workDir, 'leads'),
+          hosts,
           {
             companies: numberFromEnv('BENCH_LEAD_COMPANIES', 100_000),
             importRows: numberFromEnv('BENCH_IMPORT_ROWS', 100_000),
@@ -71,18 +114,21 @@ async function main(): Promise<number> {
         )
       : undefined;
 
-    const report = renderReport({ http, leads });
+    const report = renderReport({ postgres: postgres.status, http, leads });
     console.log(report);
     writeFileSync(resultsFile, report);
     log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s; wrote ${resultsFile}`);
-    const missing = http?.durability.missing ?? 0;
+    const missing = Object.values(http?.durability ?? {}).reduce(
+      (sum, check) => sum + check.missing,
+      0,
+    );
     if (missing > 0) {
       log(`${missing} acknowledged creates are missing from the database`);
       return 1;
     }
     return 0;
   } finally {
-    if (existsSync(workDir)) rmSync(workDir, { recursive: true, force: true });
+    await cleanUp();
   }
 }
 

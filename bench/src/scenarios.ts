@@ -22,9 +22,14 @@ export interface Workload {
   creators: { userId: string; token: string }[];
 }
 
+/**
+ * A scenario's requests in the product's API and in the baseline's, for one server each time:
+ * the id of every ICP a create's 2xx answer reports goes to `acknowledged`, for the
+ * durability check.
+ */
 export interface ScenarioRequests {
-  product: autocannon.Request[];
-  baseline: autocannon.Request[];
+  product(acknowledged: string[]): autocannon.Request[];
+  baseline(acknowledged: string[]): autocannon.Request[];
 }
 
 const PRODUCT_ICPS = '/api/v1/entities/icps';
@@ -37,7 +42,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 export function getByIdRequests(workload: Workload): ScenarioRequests {
   return {
-    product: [
+    product: () => [
       {
         method: 'GET',
         setupRequest: (request) => {
@@ -50,7 +55,7 @@ export function getByIdRequests(workload: Workload): ScenarioRequests {
         },
       },
     ],
-    baseline: [
+    baseline: () => [
       {
         method: 'GET',
         setupRequest: (request) => ({
@@ -64,8 +69,8 @@ export function getByIdRequests(workload: Workload): ScenarioRequests {
 
 export function listRequests(workload: Workload): ScenarioRequests {
   return {
-    product: [{ method: 'GET', path: PRODUCT_ICPS, headers: bearer(workload.listUserToken) }],
-    baseline: [
+    product: () => [{ method: 'GET', path: PRODUCT_ICPS, headers: bearer(workload.listUserToken) }],
+    baseline: () => [
       {
         method: 'GET',
         path: `${BASELINE_ICPS}?user=${encodeURIComponent(workload.listUserId)}`,
@@ -74,14 +79,8 @@ export function listRequests(workload: Workload): ScenarioRequests {
   };
 }
 
-/**
- * Creates by random pool users with a few realistic bodies. `acknowledged` receives the id of
- * every ICP a 2xx answer reported, for the durability check.
- */
-export function createRequests(
-  workload: Workload,
-  acknowledged: { product: string[]; baseline: string[] },
-): ScenarioRequests {
+/** Creates by random pool users with a few realistic bodies. */
+export function createRequests(workload: Workload): ScenarioRequests {
   const random = createRandom(7);
   const bodies = Array.from({ length: CREATE_BODY_VARIANTS }, () =>
     JSON.stringify(icpBody(random)),
@@ -91,7 +90,7 @@ export function createRequests(
   };
   const json = { 'content-type': 'application/json' };
   return {
-    product: [
+    product: (acknowledged) => [
       {
         method: 'POST',
         setupRequest: (request) => ({
@@ -100,10 +99,10 @@ export function createRequests(
           body: pickAny(bodies),
           headers: { ...request.headers, ...json, ...bearer(pickAny(workload.creators).token) },
         }),
-        onResponse: recordId(acknowledged.product),
+        onResponse: recordId(acknowledged),
       },
     ],
-    baseline: [
+    baseline: (acknowledged) => [
       {
         method: 'POST',
         setupRequest: (request) => ({
@@ -112,7 +111,7 @@ export function createRequests(
           body: pickAny(bodies),
           headers: { ...request.headers, ...json, 'x-user-id': pickAny(workload.creators).userId },
         }),
-        onResponse: recordId(acknowledged.baseline),
+        onResponse: recordId(acknowledged),
       },
     ],
   };

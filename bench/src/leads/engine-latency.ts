@@ -1,5 +1,6 @@
 import type { LeadList, LeadPreview } from '@icp/schema';
-import { cpuTimeMs, type ServerProcess } from '../server-process.js';
+import { type CpuMeter, processCpu, totalMs } from '../cpu-meter.js';
+import type { ServerProcess } from '../server-process.js';
 import type { LeadIcp } from './lead-icps.js';
 
 const ICPS_PATH = '/api/v1/entities/icps';
@@ -25,6 +26,8 @@ export interface OperationResult {
   maxMs: number;
   /** Server CPU time (user + kernel) per run. */
   cpuMsPerRun: number;
+  /** The same for the database's processes; null when the database runs inside the server. */
+  databaseCpuMsPerRun: number | null;
   /** Custom filter types the last run reported as not applied, and ignored provider keys. */
   notes: string[];
 }
@@ -36,11 +39,6 @@ function median(values: readonly number[]): number {
     ? (sorted[middle] as number)
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
-
-const cpuTotal = (pid: number) => {
-  const cpu = cpuTimeMs(pid);
-  return cpu === null ? 0 : cpu.user + cpu.system;
-};
 
 async function post<T>(
   server: ServerProcess,
@@ -62,23 +60,41 @@ async function post<T>(
   return JSON.parse(text) as T;
 }
 
+/** The server under test, and the database's own processes serving it when it has any. */
+export interface EngineServer {
+  server: ServerProcess;
+  databaseCpu: CpuMeter | undefined;
+}
+
+type Timing = Pick<OperationResult, 'p50Ms' | 'maxMs' | 'cpuMsPerRun' | 'databaseCpuMsPerRun'>;
+
 /** Runs `call` `runs` times in a row, timing each answer as the client sees it. */
 async function measure<T extends LeadPreview | LeadList>(
-  server: ServerProcess,
+  { server, databaseCpu }: EngineServer,
   runs: number,
   call: () => Promise<T>,
-): Promise<{ last: T; p50Ms: number; maxMs: number; cpuMsPerRun: number }> {
+): Promise<{ last: T; timing: Timing }> {
   const durations: number[] = [];
-  const cpuBefore = cpuTotal(server.pid);
+  const serverCpu = await processCpu(server.pid).start();
+  const ownCpu = await databaseCpu?.start();
   let last: T | undefined;
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
     last = await call();
     durations.push(performance.now() - started);
   }
-  const cpuMsPerRun = (cpuTotal(server.pid) - cpuBefore) / runs;
+  const cpuMsPerRun = totalMs(await serverCpu.stop()) / runs;
+  const databaseCpuMsPerRun = ownCpu === undefined ? null : totalMs(await ownCpu.stop()) / runs;
   if (last === undefined) throw new Error('measure needs at least one run');
-  return { last, p50Ms: median(durations), maxMs: Math.max(...durations), cpuMsPerRun };
+  return {
+    last,
+    timing: {
+      p50Ms: median(durations),
+      maxMs: Math.max(...durations),
+      cpuMsPerRun,
+      databaseCpuMsPerRun,
+    },
+  };
 }
 
 function notesOf(answer: LeadPreview | LeadList): string[] {
@@ -94,17 +110,18 @@ function notesOf(answer: LeadPreview | LeadList): string[] {
  * every list of an ICP skips the people of its earlier lists, as it would in use.
  */
 export async function measureEngine(
-  server: ServerProcess,
+  engine: EngineServer,
   token: string,
   icps: readonly LeadIcp[],
   runs: EngineRuns,
   log: (message: string) => void,
 ): Promise<OperationResult[]> {
+  const { server } = engine;
   const results: OperationResult[] = [];
   for (const { label, body } of icps) {
     const { id } = await post<{ id: string }>(server, token, ICPS_PATH, body, 201);
     log(`${label}: preview x${runs.previewRuns}`);
-    const preview = await measure(server, runs.previewRuns, () =>
+    const preview = await measure(engine, runs.previewRuns, () =>
       post<LeadPreview>(
         server,
         token,
@@ -119,14 +136,12 @@ export async function measureEngine(
       runs: runs.previewRuns,
       matched: preview.last.total,
       leads: preview.last.leads.length,
-      p50Ms: preview.p50Ms,
-      maxMs: preview.maxMs,
-      cpuMsPerRun: preview.cpuMsPerRun,
+      ...preview.timing,
       notes: notesOf(preview.last),
     });
     for (const size of runs.listSizes) {
       log(`${label}: lead list of ${size} x${runs.listRuns}`);
-      const list = await measure(server, runs.listRuns, () =>
+      const list = await measure(engine, runs.listRuns, () =>
         post<LeadList>(server, token, `${ICPS_PATH}/${id}/lead-lists`, { size }, 201),
       );
       results.push({
@@ -135,9 +150,7 @@ export async function measureEngine(
         runs: runs.listRuns,
         matched: list.last.matchedCount,
         leads: list.last.leadCount,
-        p50Ms: list.p50Ms,
-        maxMs: list.maxMs,
-        cpuMsPerRun: list.cpuMsPerRun,
+        ...list.timing,
         notes: notesOf(list.last),
       });
     }

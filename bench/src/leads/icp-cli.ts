@@ -13,17 +13,17 @@ export interface CliRun {
 }
 
 /**
- * Runs the built `icp` command line on the SQLite file `databasePath`, sampling its memory, and
+ * Runs the built `icp` command line on the database at `databaseUrl`, sampling its memory, and
  * throws with its output unless it exits 0.
  */
-export async function runIcpCli(databasePath: string, args: string[]): Promise<CliRun> {
+export async function runIcpCli(databaseUrl: string, args: string[]): Promise<CliRun> {
   if (!existsSync(icpCli)) {
     throw new Error(`${icpCli} is missing: build the server first (pnpm build)`);
   }
   const started = performance.now();
   const child = spawn(process.execPath, [icpCli, ...args], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', DATABASE_URL: `file:${databasePath}` },
+    env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (child.pid === undefined) throw new Error(`icp ${args.join(' ')} did not start`);
@@ -48,9 +48,9 @@ export async function runIcpCli(databasePath: string, args: string[]): Promise<C
 
 /** The companies and people stored, as `icp leads stats` counts them. */
 export async function leadStats(
-  databasePath: string,
+  databaseUrl: string,
 ): Promise<{ companies: number; people: number }> {
-  const { stdout } = await runIcpCli(databasePath, ['leads', 'stats']);
+  const { stdout } = await runIcpCli(databaseUrl, ['leads', 'stats']);
   const counted = (name: string) => {
     const value = stdout.match(new RegExp(`^${name}\\t(\\d+)$`, 'm'))?.[1];
     if (value === undefined) throw new Error(`icp leads stats printed no ${name}:\n${stdout}`);

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { DATABASE_LABELS, type DatabaseHost } from '../database-host.js';
 import { leadStats, runIcpCli } from './icp-cli.js';
 import type { LeadFileFormat, WrittenLeadFiles } from './lead-files.js';
 
@@ -15,22 +15,22 @@ export interface ImportRun {
 }
 
 /**
- * Imports each format's files into a fresh database of its own, companies first, and checks
+ * Imports each format's files into a fresh database of `host`, companies first, and checks
  * that every row was stored. The database is created and migrated before the clock starts.
  */
 export async function measureImports(
-  dir: string,
+  host: DatabaseHost,
   written: WrittenLeadFiles,
   log: (message: string) => void,
 ): Promise<ImportRun[]> {
   const runs: ImportRun[] = [];
   for (const files of written.files) {
-    const databasePath = join(dir, `import-${files.format}.sqlite`);
-    await leadStats(databasePath);
+    const databaseUrl = await host.freshDatabase(`import_${files.format}`);
+    await leadStats(databaseUrl);
     for (const kind of ['companies', 'people'] as const) {
       const rows = written[kind];
-      log(`importing ${rows} ${kind} from ${files.format}`);
-      const run = await runIcpCli(databasePath, ['leads', 'import', kind, files[kind]]);
+      log(`importing ${rows} ${kind} from ${files.format} into ${DATABASE_LABELS[host.database]}`);
+      const run = await runIcpCli(databaseUrl, ['leads', 'import', kind, files[kind]]);
       runs.push({
         format: files.format,
         kind,
@@ -41,10 +41,10 @@ export async function measureImports(
         peakRssMb: run.peakRssMb,
       });
     }
-    const stored = await leadStats(databasePath);
+    const stored = await leadStats(databaseUrl);
     if (stored.companies !== written.companies || stored.people !== written.people) {
       throw new Error(
-        `${files.format} import stored ${stored.companies} companies and ${stored.people} people; ` +
+        `${files.format} import into ${DATABASE_LABELS[host.database]} stored ${stored.companies} companies and ${stored.people} people; ` +
           `the files hold ${written.companies} and ${written.people}`,
       );
     }

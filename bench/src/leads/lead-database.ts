@@ -11,10 +11,10 @@ export interface GenerationResult {
 
 /** Writes a synthetic lead database of `companies` companies (about 10 people each), seed 1. */
 export async function generateLeadDatabase(
-  databasePath: string,
+  databaseUrl: string,
   companies: number,
 ): Promise<GenerationResult> {
-  const run = await runIcpCli(databasePath, [
+  const run = await runIcpCli(databaseUrl, [
     'leads',
     'generate',
     '--companies',
@@ -22,7 +22,7 @@ export async function generateLeadDatabase(
     '--seed',
     '1',
   ]);
-  const stored = await leadStats(databasePath);
+  const stored = await leadStats(databaseUrl);
   return {
     ...stored,
     durationMs: run.durationMs,
