@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabase } from '../support/test-database.js';
+import { onPostgres, testDatabase } from '../support/test-database.js';
 import { startTestService, type TestService } from '../support/test-service.js';
 
 const ICPS = '/api/v1/entities/icps';
@@ -101,5 +101,16 @@ describe.skipIf(testDatabase !== 'postgres')('rate limits shared by replicas', (
     }
 
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+  });
+
+  it('keeps its buckets out of the write-ahead log, so taking a token waits for no disk', async () => {
+    const persistence = await onPostgres(first.databaseUrl, (client) =>
+      client.query(
+        `select relpersistence from pg_class
+          where relname = 'rate_limit_buckets' and relnamespace = current_schema()::regnamespace`,
+      ),
+    );
+
+    expect(persistence.rows).toEqual([{ relpersistence: 'u' }]);
   });
 });

@@ -7,6 +7,7 @@ import * as createRecommendationIcps from './2026-11-22-005-create-recommendatio
 import * as createLeadLists from './2026-11-22-006-create-lead-lists.js';
 import * as addLeadListCrmSourcing from './2026-11-22-007-add-lead-list-crm-sourcing.js';
 import * as createRateLimitBuckets from './2026-11-22-008-create-rate-limit-buckets.js';
+import * as unloggedRateLimitBuckets from './2026-11-22-009-unlogged-rate-limit-buckets.js';
 
 /** Every migration, by name; names sort in the order they must run. Never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-006-create-lead-lists': createLeadLists,
   '2026-11-22-007-add-lead-list-crm-sourcing': addLeadListCrmSourcing,
   '2026-11-22-008-create-rate-limit-buckets': createRateLimitBuckets,
+  '2026-11-22-009-unlogged-rate-limit-buckets': unloggedRateLimitBuckets,
 };
