@@ -1,103 +1,26 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient } from '../support/api-client.js';
+import {
+  SERVER_MAIN,
+  type ServerProcess,
+  signIn,
+  sleep,
+  startServerProcess,
+} from '../support/server-process.js';
 import { reportFigures } from '../support/suite-figures.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { freshPostgresSchema, onPostgres } from '../support/test-database.js';
 
-const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 const ICPS = '/api/v1/entities/icps';
 const OWNER = 'crash_owner';
 const TEAMMATE = 'crash_teammate';
 const CONCURRENCY = 20;
 const LOAD_MS = 1_500;
 const CYCLES = 3;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
-interface ServerProcess {
-  child: ChildProcess;
-  port: number;
-  url: string;
-  api: ReturnType<typeof apiClient>;
-  exited: Promise<Exit>;
-  output: () => string;
-}
-
-/** The built server as its own process, on a free port, with its data folder `dir`. */
-async function startServer(dir: string, databaseUrl: string): Promise<ServerProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: dir,
-      AUTH_JWT_PUBLIC_KEY: '',
-      AUTH_JWKS_URL: '',
-      SHUTDOWN_GRACE_MS: '5000',
-      RATE_LIMIT_RPS: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<Exit>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const server = { child, port, url, api: apiClient(url), exited, output: () => output };
-
-  let hasExited = false;
-  void exited.then(() => {
-    hasExited = true;
-  });
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    if (hasExited) throw new Error(`The server exited while starting:\n${output}`);
-    try {
-      const health = await fetch(`${url}/healthz`);
-      if (health.status === 200) return server;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(50);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`The server did not become healthy:\n${output}`);
-}
-
-async function signIn(server: ServerProcess, userId: string): Promise<string> {
-  const response = await server.api('POST', '/trpc/auth.localSignIn', { body: { userId } });
-  expect(response.status, response.text).toBe(200);
-  return response.body.result.data.token;
-}
 
 /** A create body with every key given, so the stored ICP must equal it key for key. */
 function bodyFor(label: string) {
@@ -303,7 +226,12 @@ async function keepsEveryAcknowledgedCreate(
   }
   reportFigures(
     'crash safety (SIGKILL under concurrent creates)',
-    { ...totals, writesAcknowledged: acknowledged.size },
+    {
+      requestsSent: totals.requestsSent,
+      faultsInjected: totals.faultsInjected,
+      writesAcknowledged: acknowledged.size,
+      writesFound: totals.writesFound,
+    },
     database,
   );
 }
@@ -315,7 +243,7 @@ describe('crash safety of the built server', () => {
   let server: ServerProcess | undefined;
 
   beforeAll(() => {
-    expect(existsSync(MAIN), `${MAIN} is missing: build the server first`).toBe(true);
+    expect(existsSync(SERVER_MAIN), `${SERVER_MAIN} is missing: build the server first`).toBe(true);
   });
 
   afterAll(async () => {
@@ -329,7 +257,7 @@ describe('crash safety of the built server', () => {
   it('keeps every acknowledged create, whole, across three SIGKILLs under load', async () => {
     await keepsEveryAcknowledgedCreate(
       'sqlite',
-      () => startServer(temp.path, databaseUrl),
+      () => startServerProcess(temp.path, databaseUrl),
       async () => storedSqliteRows(databasePath),
       (running) => {
         server = running;
@@ -340,7 +268,7 @@ describe('crash safety of the built server', () => {
   it('lets a request in flight at SIGTERM finish, then exits 0', async () => {
     const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
     if (server === undefined || hasExited(server.child)) {
-      server = await startServer(temp.path, databaseUrl);
+      server = await startServerProcess(temp.path, databaseUrl);
     }
     const running = server;
     const token = await signIn(running, OWNER);
@@ -406,7 +334,9 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)(
     let server: ServerProcess | undefined;
 
     beforeAll(async () => {
-      expect(existsSync(MAIN), `${MAIN} is missing: build the server first`).toBe(true);
+      expect(existsSync(SERVER_MAIN), `${SERVER_MAIN} is missing: build the server first`).toBe(
+        true,
+      );
       database = await freshPostgresSchema(process.env.TEST_POSTGRES_URL as string);
     });
 
@@ -422,7 +352,7 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)(
     it('keeps every acknowledged create, whole, across three SIGKILLs under load', async () => {
       await keepsEveryAcknowledgedCreate(
         'postgres',
-        () => startServer(temp.path, database.url),
+        () => startServerProcess(temp.path, database.url),
         () => storedPostgresRows(database.url),
         (running) => {
           server = running;

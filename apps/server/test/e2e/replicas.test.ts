@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onPostgres, testDatabase } from '../support/test-database.js';
-import { startTestService, type TestService } from '../support/test-service.js';
+import {
+  killServerProcess,
+  type ServerProcess,
+  signIn,
+  startServerProcess,
+} from '../support/server-process.js';
+import { makeTempDir } from '../support/temp-dir.js';
+import { freshPostgresSchema, onPostgres, testDatabase } from '../support/test-database.js';
 
 const ICPS = '/api/v1/entities/icps';
 const body = {
@@ -10,20 +16,41 @@ const body = {
   userIds: [],
 };
 
+/**
+ * Two processes of the built server on their own ports over one PostgreSQL schema, as behind a
+ * load balancer. They share a data folder, as replicas share their configuration, so a token
+ * signed by one is accepted by the other.
+ */
+function useReplicas(env: Record<string, string> = {}) {
+  const replicas = {} as { first: ServerProcess; second: ServerProcess; databaseUrl: string };
+  const dir = makeTempDir('icp-replicas-');
+  let database: Awaited<ReturnType<typeof freshPostgresSchema>> | undefined;
+  beforeAll(async () => {
+    database = await freshPostgresSchema(process.env.TEST_POSTGRES_URL as string);
+    const settings = { DEMO_LEADS: 'off', ...env };
+    replicas.databaseUrl = database.url;
+    replicas.first = await startServerProcess(dir.path, database.url, settings);
+    replicas.second = await startServerProcess(dir.path, database.url, settings);
+  });
+  afterAll(async () => {
+    await killServerProcess(replicas.second);
+    await killServerProcess(replicas.first);
+    await database?.drop();
+    dir.remove();
+  });
+  return replicas;
+}
+
 // Two server processes over one database is what PostgreSQL is for; a SQLite file belongs to one.
 describe.skipIf(testDatabase !== 'postgres')('two replicas over one PostgreSQL database', () => {
-  let first: TestService;
-  let second: TestService;
+  const replicas = useReplicas();
+  let first: ServerProcess;
+  let second: ServerProcess;
   let key: string;
 
   beforeAll(async () => {
-    first = await startTestService();
-    second = await startTestService({ DATABASE_URL: first.databaseUrl });
-    key = await first.apiKeyFor('user_replicated');
-  });
-  afterAll(async () => {
-    await second?.stop();
-    await first?.stop();
+    ({ first, second } = replicas);
+    key = await signIn(first, 'user_replicated');
   });
 
   it('a write through one is read through the other', async () => {
@@ -79,21 +106,11 @@ describe.skipIf(testDatabase !== 'postgres')('two replicas over one PostgreSQL d
 });
 
 describe.skipIf(testDatabase !== 'postgres')('rate limits shared by replicas', () => {
-  let first: TestService;
-  let second: TestService;
-
-  beforeAll(async () => {
-    const limits = { RATE_LIMIT_RPS: '0.5', RATE_LIMIT_BURST: '4' };
-    first = await startTestService(limits);
-    second = await startTestService({ ...limits, DATABASE_URL: first.databaseUrl });
-  });
-  afterAll(async () => {
-    await second?.stop();
-    await first?.stop();
-  });
+  const replicas = useReplicas({ RATE_LIMIT_RPS: '0.5', RATE_LIMIT_BURST: '4' });
 
   it('a caller spreading requests over both replicas gets the limit once, not once per replica', async () => {
-    const key = await first.apiKeyFor('user_spreading');
+    const { first, second } = replicas;
+    const key = await signIn(first, 'user_spreading');
     const statuses: number[] = [];
     for (let index = 0; index < 6; index += 1) {
       const replica = index % 2 === 0 ? first : second;
@@ -104,7 +121,7 @@ describe.skipIf(testDatabase !== 'postgres')('rate limits shared by replicas', (
   });
 
   it('keeps its buckets out of the write-ahead log, so taking a token waits for no disk', async () => {
-    const persistence = await onPostgres(first.databaseUrl, (client) =>
+    const persistence = await onPostgres(replicas.databaseUrl, (client) =>
       client.query(
         `select relpersistence from pg_class
           where relname = 'rate_limit_buckets' and relnamespace = current_schema()::regnamespace`,
