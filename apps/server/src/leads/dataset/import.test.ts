@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useTempDatabase } from '../../../test/support/temp-database.js';
+import { testDatabase } from '../../../test/support/test-database.js';
 import { countLeadRecords } from '../lead-records.repository.js';
 import { type ImportOptions, type ImportProgress, importLeads } from './import.js';
 import { LeadFileError } from './lead-file-rows.js';
@@ -37,6 +39,22 @@ describe('importLeads', () => {
   async function companyRow(id: string) {
     return temp.db.selectFrom('companies').selectAll().where('id', '=', id).executeTakeFirst();
   }
+
+  it.skipIf(testDatabase !== 'postgres')(
+    'leaves PostgreSQL with fresh planner statistics of what it loaded',
+    async () => {
+      await run({ kind: 'companies', path: file('csv', COMPANIES_CSV) });
+      const { rows } = await sql<{ relname: string; analyzed: boolean }>`
+        select relname, last_analyze is not null as analyzed from pg_stat_user_tables
+         where schemaname = current_schema() and relname in ('companies', 'people')
+         order by relname`.execute(temp.db);
+
+      expect(rows).toEqual([
+        { relname: 'companies', analyzed: true },
+        { relname: 'people', analyzed: true },
+      ]);
+    },
+  );
 
   it('imports companies from CSV: lists split on ";", numbers parsed, empty cells left out', async () => {
     const summary = await run({ kind: 'companies', path: file('csv', COMPANIES_CSV) });

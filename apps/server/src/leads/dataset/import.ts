@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/connect.js';
 import { saveCompanies, savePeople } from '../lead-records.repository.js';
 import { type LeadKind, MalformedFileError, readLeadFile } from './lead-file-rows.js';
+import { refreshLeadStatistics } from './planner-statistics.js';
 import { companiesByDomain, domainsOfCompanies, storedCompanyIds } from './stored-companies.js';
 
 /** A row that was not imported, and why. */
@@ -198,6 +199,7 @@ export async function importLeads(db: Db, options: ImportOptions): Promise<Impor
     summary.stoppedAt = { line: error.line, message: error.message };
   }
   await flush();
+  if (summary.imported > 0) await refreshLeadStatistics(db);
   summary.errors.sort((a, b) => a.line - b.line);
   summary.durationMs = performance.now() - started;
   return summary;

@@ -1,6 +1,7 @@
 import type { CompanyRecord, PersonRecord } from '@icp/schema';
 import type { Db } from '../../db/connect.js';
 import { saveCompanies, savePeople } from '../lead-records.repository.js';
+import { refreshLeadStatistics } from './planner-statistics.js';
 import { companiesByDomain } from './stored-companies.js';
 import { type DatasetOptions, type GeneratedCompany, generateDataset } from './synthetic.js';
 
@@ -52,6 +53,7 @@ export async function storeGeneratedDataset(
     if (batch.length >= perTransaction) await flush();
   }
   if (batch.length > 0) await flush();
+  await refreshLeadStatistics(db);
   return { ...summary, durationMs: performance.now() - started };
 }
 
