@@ -100,12 +100,14 @@ if (figureLines.length > 0) {
   console.log('\nReliability suite figures');
   console.table(
     Object.fromEntries(
-      [...rows].map(([suite, row]) => [
-        suite,
-        Object.fromEntries(
-          Object.entries(columns).map(([name, label]) => [label, row[name] ?? '']),
-        ),
-      ]),
+      [...rows]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([suite, row]) => [
+          suite,
+          Object.fromEntries(
+            Object.entries(columns).map(([name, label]) => [label, row[name] ?? '-']),
+          ),
+        ]),
     ),
   );
 }
