@@ -32,6 +32,13 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ DATABASE_URL: 'mysql://db/icp' })).toThrow(/postgres:\/\//);
   });
 
+  it('sizes the PostgreSQL pool of each process with DATABASE_POOL_SIZE', () => {
+    expect(parseEnv({}).DATABASE_POOL_SIZE).toBe(10);
+    expect(parseEnv({ DATABASE_POOL_SIZE: '25' }).DATABASE_POOL_SIZE).toBe(25);
+    expect(() => parseEnv({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => parseEnv({ DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
   it('refuses both a PEM key and a JWKS URL at once', () => {
     expect(() =>
       parseEnv({ AUTH_JWT_PUBLIC_KEY: 'pem', AUTH_JWKS_URL: 'https://example.com/jwks.json' }),

@@ -31,6 +31,7 @@ const envFields = z.object({
       message:
         'must be file:<path to a SQLite file>, such as file:./data/icp.sqlite, or a PostgreSQL URL such as postgres://user@host:5432/icp',
     }),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1_000).default(10),
   DATA_DIR: z.string().min(1).default('./data'),
   AUTH_JWT_PUBLIC_KEY: optionalText,
   AUTH_JWKS_URL: optionalText.pipe(z.url().optional()),

@@ -29,7 +29,7 @@ export interface IcpService {
  * `DEMO_LEADS=off`), then serves the API on the configured host and port.
  */
 export async function startIcpService(env: Env): Promise<IcpService> {
-  const { db, kind, transact } = openDatabase(env.DATABASE_URL);
+  const { db, kind, transact } = openDatabase(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
   try {
     await migrateToLatest(db);
     if (env.DEMO_LEADS === 'auto') {

@@ -16,8 +16,8 @@ export function databaseKindOf(url: string): DatabaseKind {
 // here fits a double exactly.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-/** Connections each server process keeps to PostgreSQL. */
-const POSTGRES_POOL_SIZE = 10;
+/** Connections each server process keeps to PostgreSQL unless told otherwise. */
+const DEFAULT_POOL_SIZE = 10;
 
 export interface OpenDatabase {
   db: Db;
@@ -34,12 +34,12 @@ export interface OpenDatabase {
  * `?options=-c search_path=<schema>` in the URL keeps each deployment (or test run) in its own
  * schema.
  */
-export function openDatabase(url: string): OpenDatabase {
+export function openDatabase(url: string, poolSize = DEFAULT_POOL_SIZE): OpenDatabase {
   if (databaseKindOf(url) === 'sqlite') {
     const db = openSqlite(url.slice('file:'.length));
     return { db, kind: 'sqlite', transact: groupCommit(db) };
   }
-  const pool = new pg.Pool({ connectionString: url, max: POSTGRES_POOL_SIZE });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection that breaks (the server restarts) must not crash the process; the next
   // query opens a new one.
   pool.on('error', () => {});
