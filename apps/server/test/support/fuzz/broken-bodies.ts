@@ -29,22 +29,29 @@ function placesIn(value: Json, path: Path = []): Path[] {
   return places;
 }
 
-function replaceAt(value: Json, path: Path, replacement: (old: Json) => Json | undefined): Json {
-  if (path.length === 0) return replacement(value) ?? null;
+const REMOVED = Symbol('removed');
+type Edit = (old: Json) => Json | typeof REMOVED;
+
+/** `value` with the value at `path` edited (or removed), leaving `value` itself untouched. */
+function edited(value: Json, path: Path, edit: Edit): Json | typeof REMOVED {
+  if (path.length === 0) return edit(value);
   const [head, ...rest] = path;
   if (Array.isArray(value)) {
-    const copy = [...value];
-    const next = replaceAt(copy[head as number] as Json, rest, replacement);
-    if (rest.length === 0 && replacement(copy[head as number] as Json) === undefined) {
-      copy.splice(head as number, 1);
-    } else copy[head as number] = next;
-    return copy;
+    const child = edited(value[head as number] as Json, rest, edit);
+    return child === REMOVED
+      ? value.filter((_, index) => index !== head)
+      : value.map((item, index) => (index === head ? child : item));
   }
-  const record = { ...(value as Record<string, Json>) };
-  if (rest.length === 0 && replacement(record[head as string] as Json) === undefined) {
-    delete record[head as string];
-  } else record[head as string] = replaceAt(record[head as string] as Json, rest, replacement);
-  return record;
+  const record = value as Record<string, Json>;
+  const child = edited(record[head as string] as Json, rest, edit);
+  if (child !== REMOVED) return { ...record, [head as string]: child };
+  const { [head as string]: _removed, ...others } = record;
+  return others;
+}
+
+function editAt(json: Json, path: Path, edit: Edit): Json {
+  const result = edited(json, path, edit);
+  return result === REMOVED ? null : result;
 }
 
 const otherTypeThan = (old: Json): fc.Arbitrary<Json> =>
@@ -69,14 +76,14 @@ export function brokenBody(valid: fc.Arbitrary<unknown>): fc.Arbitrary<BrokenBod
       innerPlace.map((path) =>
         sent(
           'a value removed',
-          replaceAt(json, path, () => undefined),
+          editAt(json, path, () => REMOVED),
         ),
       ),
       place.chain((path) =>
         otherTypeThan(valueAt(json, path)).map((other) =>
           sent(
             'a value of another type',
-            replaceAt(json, path, () => other),
+            editAt(json, path, () => other),
           ),
         ),
       ),
@@ -85,7 +92,7 @@ export function brokenBody(valid: fc.Arbitrary<unknown>): fc.Arbitrary<BrokenBod
         .map(([path, number]) =>
           sent(
             'a number out of range',
-            replaceAt(json, path, () => number),
+            editAt(json, path, () => number),
           ),
         ),
       fc
@@ -93,7 +100,7 @@ export function brokenBody(valid: fc.Arbitrary<unknown>): fc.Arbitrary<BrokenBod
         .map(([path, key]) =>
           sent(
             'an unexpected key',
-            replaceAt(json, path, (old) =>
+            editAt(json, path, (old) =>
               old !== null && typeof old === 'object' && !Array.isArray(old)
                 ? { ...old, [key]: 1 }
                 : { [key]: old },
@@ -120,7 +127,7 @@ export function brokenBody(valid: fc.Arbitrary<unknown>): fc.Arbitrary<BrokenBod
               .map(([path, bad]) =>
                 sent(
                   'text no database can store',
-                  replaceAt(json, path, (old) => `${old}${bad}`),
+                  editAt(json, path, (old) => `${old}${bad}`),
                   true,
                 ),
               ),
