@@ -55,6 +55,24 @@ describe('the ICP object (API notes)', () => {
     expect(response.body.leadProviderCriteria[0]).not.toHaveProperty('type');
   });
 
+  it('keeps filters in the order sent: the keys it knows and its own, at every level', async () => {
+    const filters = {
+      source: 'crm-export',
+      location: { city: ['Munich'], country: ['DE'] },
+      job_title: ['CTO'],
+      company: { keywords: ['SaaS'], employee_size: { max: 500, min: 50 } },
+    };
+    const created = await create(
+      icpBody({ leadProviderCriteria: [{ provider: 'baseProvider', type: 'person', filters }] }),
+    );
+    const read = await service.api('GET', `${ICPS}/${created.body.id}`, { token });
+
+    expect(JSON.stringify(created.body.leadProviderCriteria[0].filters)).toBe(
+      JSON.stringify(filters),
+    );
+    expect(read.text).toBe(created.text);
+  });
+
   it('fills the documented defaults of numeric custom filters', async () => {
     const response = await create(
       icpBody({

@@ -63,6 +63,13 @@ const sentBody = (valid: fc.Arbitrary<unknown>): fc.Arbitrary<BrokenBody> =>
   );
 
 const withoutServerFields = ({ id, createdAt, updatedAt, ...rest }: Icp) => rest;
+/**
+ * The same JSON, key order included. (Not toStrictEqual: an own key named `constructor`, which
+ * a provider may use among its filters, is read there as the object's type.)
+ */
+const expectSameJson = (actual: unknown, expected: unknown) =>
+  expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+
 /** A value as it travels in JSON (zod may hand back objects without a prototype). */
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value));
 
@@ -147,15 +154,15 @@ describe(`fuzzing every endpoint with generated bodies (seed ${SEED})`, () => {
         const body = JSON.parse(sent.raw);
         const expected = asJson(icpCreateInput.parse(body)) as Icp;
         expect(response.status).toBe(201);
-        expect(icp.parse(response.body)).toStrictEqual(response.body);
-        expect(withoutServerFields(response.body)).toStrictEqual({
+        expect(icp.safeParse(response.body).success).toBe(true);
+        expect(withoutServerFields(response.body)).toEqual({
           ...expected,
           userIds: [...new Set([...expected.userIds, OWNER])],
         });
-        // Provider filters are kept as sent, whatever keys a provider uses.
-        expect(response.body.leadProviderCriteria).toStrictEqual(body.leadProviderCriteria);
+        // Provider filters are kept as sent, byte for byte, whatever keys a provider uses.
+        expectSameJson(response.body.leadProviderCriteria, body.leadProviderCriteria);
         const read = await send('GET', `${ICPS}/${response.body.id}`);
-        expect(read.body).toStrictEqual(response.body);
+        expectSameJson(read.body, response.body);
         expect(read.headers.get('etag')).toBe(response.headers.get('etag'));
       }),
     );
@@ -183,20 +190,20 @@ describe(`fuzzing every endpoint with generated bodies (seed ${SEED})`, () => {
         );
         const read = await send('GET', path, { token: adminKey });
         if (!accepted) {
-          expect(read.body).toStrictEqual(current);
+          expectSameJson(read.body, current);
           expect(read.headers.get('etag')).toBe(etag);
           return;
         }
         const patch = asJson(icpPatchInput.parse(JSON.parse(sent.raw))) as Partial<Icp>;
         const { updatedAt, ...unchanged } = current;
         expect(response.status).toBe(200);
-        expect({ ...response.body, updatedAt: undefined }).toStrictEqual({
+        expect({ ...response.body, updatedAt: undefined }).toEqual({
           ...unchanged,
           ...patch,
           ...(patch.userIds === undefined ? {} : { userIds: [...new Set(patch.userIds)] }),
           updatedAt: undefined,
         });
-        expect(read.body).toStrictEqual(response.body);
+        expectSameJson(read.body, response.body);
         current = response.body;
         etag = response.headers.get('etag');
       }),
@@ -245,15 +252,13 @@ describe(`fuzzing every endpoint with generated bodies (seed ${SEED})`, () => {
         );
         if (!accepted) return;
         const { id, ...saved } = recommendationIcp.parse(response.body);
-        expect(asJson(saved)).toStrictEqual(
-          asJson(recommendationIcpInput.parse(JSON.parse(sent.raw))),
-        );
+        expect(asJson(saved)).toEqual(asJson(recommendationIcpInput.parse(JSON.parse(sent.raw))));
         const query =
           saved.externalUserId === undefined
             ? ''
             : `?externalUserId=${encodeURIComponent(saved.externalUserId)}`;
         const read = await send('GET', `${V2}/icp${query}`);
-        expect(read.body).toStrictEqual(response.body);
+        expectSameJson(read.body, response.body);
       }),
     );
   });
