@@ -97,19 +97,25 @@ if (figureLines.length > 0) {
     }
     rows.set(`${suite} (${database})`, row);
   }
-  console.log('\nReliability suite figures');
-  console.table(
-    Object.fromEntries(
-      [...rows]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([suite, row]) => [
-          suite,
-          Object.fromEntries(
-            Object.entries(columns).map(([name, label]) => [label, row[name] ?? '-']),
-          ),
-        ]),
-    ),
+  // A plain text table: console.table would quote the dashes.
+  const header = ['suite (database)', ...Object.values(columns)];
+  const lines = [...rows]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([suite, row]) => [
+      suite,
+      ...Object.keys(columns).map((name) => String(row[name] ?? '-')),
+    ]);
+  const widths = header.map((title, index) =>
+    Math.max(title.length, ...lines.map((line) => line[index].length)),
   );
+  const format = (cells) =>
+    cells
+      .map((cell, index) =>
+        index === 0 ? cell.padEnd(widths[index]) : cell.padStart(widths[index]),
+      )
+      .join('  ');
+  console.log('\nReliability suite figures');
+  for (const line of [header, ...lines]) console.log(format(line));
 }
 
 console.log(`${passed} passed, ${failed} failed`);
