@@ -20,12 +20,12 @@ import {
   type Json,
   type MatrixClient,
   matrixClient,
-  PROCEDURE_PATHS,
   type ProcedurePath,
 } from '../support/cross-user-client.js';
 import { icpBody } from '../support/icp-bodies.js';
 import { reportFigures } from '../support/suite-figures.js';
 import { startTestService, type TestService } from '../support/test-service.js';
+import { PROCEDURE_PATHS } from '../support/trpc-procedures.js';
 
 /**
  * Every endpoint (REST and tRPC) x every actor: the status the access rules give, what an allowed

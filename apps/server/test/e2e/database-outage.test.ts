@@ -24,6 +24,7 @@ describe.skipIf(testDatabase !== 'postgres')('PostgreSQL going away and coming b
   const figures = { requests: 0, unavailable: 0, cuts: 0 };
   const acknowledged = new Map<string, unknown>();
   const CUTS = 3;
+  let foundAfterwards = 0;
 
   beforeAll(async () => {
     // The schema is made (and migrated) directly; the service under test reaches it through the
@@ -47,8 +48,6 @@ describe.skipIf(testDatabase !== 'postgres')('PostgreSQL going away and coming b
     await proxy?.stop();
     await direct?.stop();
   });
-  let foundAfterwards = 0;
-
   const create = async (name: string) => {
     figures.requests += 1;
     const response = await service.api('POST', ICPS, { token: key, body: { ...body, name } });

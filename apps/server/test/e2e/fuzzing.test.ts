@@ -15,14 +15,9 @@ import {
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { appRouter } from '../../src/trpc/app-router.js';
+import type { JsonResponse } from '../support/api-client.js';
 import { type BrokenBody, brokenBody, strangeBody } from '../support/fuzz/broken-bodies.js';
-import {
-  expectRefused,
-  expectWellFormed,
-  mustAccept,
-  type SentResponse,
-} from '../support/fuzz/http-oracle.js';
+import { expectRefused, expectWellFormed, mustAccept } from '../support/fuzz/http-oracle.js';
 import {
   externalUserId,
   icpCreateBody,
@@ -35,6 +30,7 @@ import {
 } from '../support/fuzz/valid-bodies.js';
 import { reportFigures } from '../support/suite-figures.js';
 import { startTestService, type TestService } from '../support/test-service.js';
+import { callProcedure, PROCEDURE_PATHS } from '../support/trpc-procedures.js';
 
 const ICPS = '/api/v1/entities/icps';
 const V2 = '/v2/recommendations';
@@ -70,6 +66,10 @@ const withoutServerFields = ({ id, createdAt, updatedAt, ...rest }: Icp) => rest
 const expectSameJson = (actual: unknown, expected: unknown) =>
   expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
 
+/** A create body with nothing but a name. */
+const plainIcp = (name: string) =>
+  JSON.stringify({ name, leadProviderCriteria: [], customFilterCriteria: [], userIds: [] });
+
 /** A value as it travels in JSON (zod may hand back objects without a prototype). */
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value));
 
@@ -82,23 +82,10 @@ describe(`fuzzing every endpoint with generated bodies (seed ${SEED})`, () => {
     method: string,
     path: string,
     options: { raw?: string; token?: string; headers?: Record<string, string> } = {},
-  ): Promise<SentResponse> => {
+  ): Promise<JsonResponse> => {
     figures.requests += 1;
-    const response = await fetch(`${service.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${options.token ?? ownerKey}`,
-        ...(options.raw === undefined ? {} : { 'content-type': 'application/json' }),
-        ...options.headers,
-      },
-      body: options.raw,
-    });
-    const textBody = await response.text();
-    const answer = {
-      status: response.status,
-      headers: response.headers,
-      body: textBody === '' ? null : JSON.parse(textBody),
-    };
+    const { raw, token = ownerKey, headers } = options;
+    const answer = await service.api(method, path, { token, body: raw, headers });
     expectWellFormed(answer);
     return answer;
   };
@@ -107,9 +94,9 @@ describe(`fuzzing every endpoint with generated bodies (seed ${SEED})`, () => {
   const judged = async (
     schema: z.ZodType,
     sent: BrokenBody,
-    request: (raw: string) => Promise<SentResponse>,
+    request: (raw: string) => Promise<JsonResponse>,
     answersWhenValid: (status: number) => boolean = (status) => status < 300,
-  ): Promise<{ accepted: boolean; response: SentResponse }> => {
+  ): Promise<{ accepted: boolean; response: JsonResponse }> => {
     const accepted = !sent.alwaysRefused && mustAccept(schema, sent.raw);
     const response = await request(sent.raw);
     if (accepted) {
@@ -172,12 +159,7 @@ describe(`fuzzing every endpoint with generated bodies (seed ${SEED})`, () => {
 
   it('PATCH /icps/{id}: a valid patch changes what it names and nothing else; a refused one changes nothing', async () => {
     const created = await send('POST', ICPS, {
-      raw: JSON.stringify({
-        name: 'Patched',
-        leadProviderCriteria: [],
-        customFilterCriteria: [],
-        userIds: [],
-      }),
+      raw: plainIcp('Patched'),
     });
     let current: Icp = created.body;
     let etag = created.headers.get('etag');
@@ -212,12 +194,7 @@ describe(`fuzzing every endpoint with generated bodies (seed ${SEED})`, () => {
 
   it('POST /icps/{id}/preview and /lead-lists: valid bodies answer, refused ones record nothing', async () => {
     const created = await send('POST', ICPS, {
-      raw: JSON.stringify({
-        name: 'Previewed',
-        leadProviderCriteria: [],
-        customFilterCriteria: [],
-        userIds: [],
-      }),
+      raw: plainIcp('Previewed'),
     });
     const path = `${ICPS}/${created.body.id}`;
     await check(
@@ -297,12 +274,7 @@ describe(`fuzzing every endpoint with generated bodies (seed ${SEED})`, () => {
 
   it('query strings, path ids and headers: anything sent gets an answer, never a 5xx', async () => {
     const created = await send('POST', ICPS, {
-      raw: JSON.stringify({
-        name: 'Headers',
-        leadProviderCriteria: [],
-        customFilterCriteria: [],
-        userIds: [],
-      }),
+      raw: plainIcp('Headers'),
     });
     const headerValue = fc.string({ unit: 'grapheme-ascii', maxLength: 300 });
     await check(
@@ -324,12 +296,7 @@ describe(`fuzzing every endpoint with generated bodies (seed ${SEED})`, () => {
           });
           expect([200, 400, 412]).toContain(patched.status);
           const posted = await send('POST', ICPS, {
-            raw: JSON.stringify({
-              name: 'With a key',
-              leadProviderCriteria: [],
-              customFilterCriteria: [],
-              userIds: [],
-            }),
+            raw: plainIcp('With a key'),
             headers: { 'idempotency-key': idempotencyKey },
           });
           expect([201, 400]).toContain(posted.status);
@@ -339,30 +306,13 @@ describe(`fuzzing every endpoint with generated bodies (seed ${SEED})`, () => {
   });
 
   it('every tRPC procedure: any input gets a 4xx or an answer, never a 5xx', async () => {
-    // At run time tRPC keeps every procedure under its dotted path, as the HTTP endpoint names it.
-    const procedures = Object.entries(
-      appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
-    );
-    expect(procedures.length).toBeGreaterThan(10);
+    expect(PROCEDURE_PATHS.length).toBeGreaterThan(10);
     await check(
-      fc.asyncProperty(
-        fc.constantFrom(...procedures),
-        strangeBody,
-        async ([name, procedure], sent) => {
-          figures.requests += 1;
-          const url = `${service.url}/trpc/${name}`;
-          const headers = {
-            authorization: `Bearer ${ownerKey}`,
-            'content-type': 'application/json',
-          };
-          const response =
-            procedure._def.type === 'query'
-              ? await fetch(`${url}?input=${encodeURIComponent(sent.raw)}`, { headers })
-              : await fetch(url, { method: 'POST', headers, body: sent.raw });
-          const answer = await response.text();
-          expect(response.status, answer).toBeLessThan(500);
-        },
-      ),
+      fc.asyncProperty(fc.constantFrom(...PROCEDURE_PATHS), strangeBody, async (name, sent) => {
+        figures.requests += 1;
+        const response = await callProcedure(service.api, name, ownerKey, sent.raw);
+        expect(response.status, response.text).toBeLessThan(500);
+      }),
     );
   });
 });

@@ -5,6 +5,10 @@ export interface ApiResponse<T = unknown> {
   text: string;
 }
 
+/** A response whose JSON a test reads as whatever it expects. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read response JSON of every shape
+export type JsonResponse = ApiResponse<any>;
+
 export interface RequestOptions {
   token?: string | undefined;
   /** A value to send as JSON, or a string sent as is. */

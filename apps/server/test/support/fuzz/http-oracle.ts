@@ -1,13 +1,7 @@
 import { errorEnvelope, httpStatusOfErrorCode } from '@icp/schema';
 import { expect } from 'vitest';
 import type { z } from 'zod';
-
-export interface SentResponse {
-  status: number;
-  headers: Headers;
-  // biome-ignore lint/suspicious/noExplicitAny: responses of every shape are read
-  body: any;
-}
+import type { JsonResponse } from '../api-client.js';
 
 /** Text or keys no database can store as sent; the API refuses them whatever the schema says. */
 export function holdsUnstorableText(value: unknown): boolean {
@@ -35,7 +29,7 @@ export function mustAccept(schema: z.ZodType, raw: string): boolean {
 }
 
 /** Every answer: never a 5xx; every error in the documented envelope, its code matching its status. */
-export function expectWellFormed(response: SentResponse): void {
+export function expectWellFormed(response: JsonResponse): void {
   expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
   if (response.status < 400) return;
   expect(errorEnvelope.safeParse(response.body).success, JSON.stringify(response.body)).toBe(true);
@@ -45,7 +39,7 @@ export function expectWellFormed(response: SentResponse): void {
 }
 
 /** A refused body: 400 `BAD_REQUEST`, with details when it was JSON the schema could read. */
-export function expectRefused(response: SentResponse): void {
+export function expectRefused(response: JsonResponse): void {
   expectWellFormed(response);
   expect(response.status, JSON.stringify(response.body)).toBe(400);
   expect(response.body.error.code).toBe('BAD_REQUEST');
