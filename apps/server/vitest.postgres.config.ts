@@ -12,6 +12,7 @@ export default defineConfig({
       'test/e2e/**/*.test.ts',
       'src/icp/icp.router.test.ts',
       'src/lead-lists/lead-lists.router.test.ts',
+      'src/lead-lists/stored-leads-quota.test.ts',
       'src/leads/lead-records.repository.test.ts',
       'src/leads/dataset/import.test.ts',
       'src/leads/matching/*.test.ts',

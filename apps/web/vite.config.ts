@@ -9,7 +9,8 @@ export default defineConfig({
   plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
-    sourcemap: true,
+    // The built app is served to anyone who can reach the server: no source maps with its sources.
+    sourcemap: false,
     // The server sends a Content-Security-Policy without inline scripts; keep the build compatible.
     modulePreload: { polyfill: false },
   },

@@ -49,6 +49,8 @@ const envFields = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   RATE_LIMIT_RPS: z.coerce.number().min(0).default(10),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(20),
+  // Leads one user may store in generated lead lists per UTC day; `0` turns the quota off.
+  LEADS_STORED_PER_DAY: z.coerce.number().int().min(0).default(50_000),
   WEB_DIST_DIR: z.string().min(1).default(defaultWebDistDir),
   // One JSON line per request on standard output (never tokens, keys or bodies), unless `off`.
   LOG_REQUESTS: z.enum(['on', 'off']).default('on'),

@@ -53,6 +53,7 @@ export async function startIcpService(env: Env): Promise<IcpService> {
       limited && kind === 'postgres'
         ? new SharedTokenBucketLimiter(db, env.RATE_LIMIT_RPS, env.RATE_LIMIT_BURST)
         : undefined;
+    const logger = env.LOG_REQUESTS === 'on' ? createLogger() : silentLogger;
     const createContext = createContextFactory({
       db,
       transact,
@@ -61,10 +62,10 @@ export async function startIcpService(env: Env): Promise<IcpService> {
       rateLimiter,
       sharedRateLimiter,
       evaluators: evaluatorsFromEnv(env),
-      bullhorn: bullhornFromEnv(env),
+      bullhorn: bullhornFromEnv(env, logger),
+      storedLeadsPerDay: env.LEADS_STORED_PER_DAY,
     });
     const lifecycle = { draining: false };
-    const logger = env.LOG_REQUESTS === 'on' ? createLogger() : silentLogger;
     const app = createApp({
       db,
       createContext,

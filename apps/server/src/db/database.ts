@@ -52,6 +52,8 @@ export interface CompaniesTable {
   state: string | null;
   city: string | null;
   founded_year: number | null;
+  /** Whose CRM search brought it in; null in the shared lead database. */
+  crm_scope: string | null;
 }
 
 export interface CompanyKeywordsTable {
@@ -75,6 +77,8 @@ export interface PeopleTable {
   company_id: string | null;
   email: string | null;
   source: 'provider' | 'crm';
+  /** Whose CRM search brought them in; null in the shared lead database (see crm-scope.ts). */
+  crm_scope: string | null;
 }
 
 export interface PersonTitleWordsTable {
@@ -143,6 +147,14 @@ export interface Database {
   lead_lists: LeadListsTable;
   lead_list_members: LeadListMembersTable;
   rate_limit_buckets: RateLimitBucketsTable;
+  stored_leads_per_day: StoredLeadsPerDayTable;
+}
+
+/** Leads a user stored in lead lists on one UTC day (`YYYY-MM-DD`). */
+export interface StoredLeadsPerDayTable {
+  user_id: string;
+  day: string;
+  leads: number;
 }
 
 export type CompanyRow = Selectable<CompaniesTable>;

@@ -16,6 +16,7 @@ import { appRouter } from '../trpc/app-router.js';
 import type { CreateContext } from './context-factory.js';
 import { payloadTooLarge } from './request-body.js';
 import { requestHeader } from './request-header.js';
+import { utf8TrpcRequest } from './trpc-request.js';
 import { webApp } from './web-app.js';
 
 export const TRPC_PATH = '/trpc';
@@ -89,10 +90,10 @@ export function createApp(deps: {
   app.get('/healthz', async (c) => c.json(await checkHealth(deps.db)));
   app.all('/healthz', methodNotAllowed(['GET']));
 
-  app.all(`${TRPC_PATH}/*`, (c) =>
+  app.all(`${TRPC_PATH}/*`, async (c) =>
     fetchRequestHandler({
       endpoint: TRPC_PATH,
-      req: c.req.raw,
+      req: await utf8TrpcRequest(c),
       router: appRouter,
       createContext: () => deps.createContext(requestHeader(c, 'authorization')),
       // Errors that tell the client when to retry (429) carry that header here too.

@@ -21,6 +21,7 @@ export function createContextFactory(deps: {
   sharedRateLimiter?: SharedTokenBucketLimiter | undefined;
   evaluators?: LeadEvaluators | undefined;
   bullhorn?: BullhornClient | undefined;
+  storedLeadsPerDay?: number | undefined;
 }): CreateContext {
   const now = deps.now ?? (() => new Date());
   return async (authorization) => {
@@ -39,6 +40,7 @@ export function createContextFactory(deps: {
       rateLimiter: deps.rateLimiter,
       evaluators: deps.evaluators,
       bullhorn: deps.bullhorn,
+      storedLeadsPerDay: deps.storedLeadsPerDay,
     };
   };
 }

@@ -1,5 +1,6 @@
 import type { Context as HonoContext } from 'hono';
 import { AppError } from '../errors.js';
+import { decodeUtf8Body } from './body-encoding.js';
 import { nodeRequest } from './node-request.js';
 import { requestHeader } from './request-header.js';
 
@@ -23,16 +24,17 @@ export function bodyWasRead(c: HonoContext): boolean {
 }
 
 /**
- * The request body as text, refused with 413 past `limitBytes` (declared or streamed). Read
+ * The request body as text, refused with 413 past `limitBytes` (declared or streamed) and with
+ * 400 when it is not UTF-8. Read
  * straight from Node's request stream when served by the Node adapter: going through a WHATWG
  * Request and its web stream costs more than the rest of a create.
  */
 export function readRequestText(c: HonoContext, limitBytes: number): Promise<string> {
   const incoming = nodeRequest(c);
   if (incoming === undefined) {
-    return c.req.text().then((text) => {
-      if (Buffer.byteLength(text) > limitBytes) throw payloadTooLarge(limitBytes);
-      return text;
+    return c.req.arrayBuffer().then((body) => {
+      if (body.byteLength > limitBytes) throw payloadTooLarge(limitBytes);
+      return decodeUtf8Body(new Uint8Array(body));
     });
   }
   if (Number(incoming.headers['content-length'] ?? 0) > limitBytes) {
@@ -59,7 +61,11 @@ export function readRequestText(c: HonoContext, limitBytes: number): Promise<str
     const onEnd = () => {
       stop();
       fullyRead.add(c);
-      resolve(Buffer.concat(chunks, size).toString('utf8'));
+      try {
+        resolve(decodeUtf8Body(Buffer.concat(chunks, size)));
+      } catch (error) {
+        reject(error);
+      }
     };
     const onError = () => {
       stop();

@@ -48,6 +48,8 @@ export function webApp(distDir: string) {
     const path = c.req.path;
     if (API_PREFIXES.some((prefix) => path.startsWith(prefix))) return next();
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    // Source maps carry the app's sources: never served, even when a build left some behind.
+    if (path.endsWith('.map')) return next();
 
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
     if (path.startsWith('/assets/')) {

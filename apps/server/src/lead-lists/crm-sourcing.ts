@@ -7,14 +7,17 @@ import {
 } from '@icp/schema';
 import { BullhornError } from '../crm/bullhorn/bullhorn-error.js';
 import type { BullhornClient } from '../crm/bullhorn/client.js';
+import type { CrmContact } from '../crm/bullhorn/client-contact.js';
 import type { Db } from '../db/connect.js';
 import type { Transact } from '../db/transact.js';
+import { scopedCrmId } from '../leads/crm-scope.js';
 import { saveCompanies, savePeople } from '../leads/lead-records.repository.js';
 
 /** Most contacts one CRM search brings in (Bullhorn's page size). */
 export const MAX_CRM_CONTACTS = 500;
 
-const NOT_REQUESTED: CrmSourcing = { status: 'not-requested', contacts: 0 };
+/** What a search without CRM filters says of CRM sourcing. */
+export const NOT_REQUESTED: CrmSourcing = { status: 'not-requested', contacts: 0 };
 
 /** CRM companies keep a domain only while no other stored company holds it. */
 async function withoutTakenDomains(db: Db, companies: CompanyRecord[]): Promise<CompanyRecord[]> {
@@ -36,15 +39,34 @@ async function withoutTakenDomains(db: Db, companies: CompanyRecord[]): Promise<
   });
 }
 
+/** The contact's records with ids of `scope` (see crm-scope.ts). */
+function scopedContact(scope: string, contact: CrmContact): CrmContact {
+  const company =
+    contact.company === null
+      ? null
+      : { ...contact.company, id: scopedCrmId(scope, contact.company.id) };
+  const { companyId } = contact.person;
+  return {
+    person: {
+      ...contact.person,
+      id: scopedCrmId(scope, contact.person.id),
+      ...(companyId === undefined ? {} : { companyId: scopedCrmId(scope, companyId) }),
+    },
+    company,
+  };
+}
+
 /**
- * Runs the ICP's CRM search and stores the contacts it finds in the lead database (people with
- * source `crm`, so `maxPercentFromCRM` counts them), to be matched with the provider's people.
- * Says plainly when the search was not made: no CRM configured, or the CRM could not be asked.
+ * Runs the ICP's CRM search and stores the contacts it finds in the lead database under `scope`
+ * (people with source `crm`, so `maxPercentFromCRM` counts them), to be matched with the
+ * provider's people for this search only. Says plainly when the search was not made: no CRM
+ * configured, or the CRM could not be asked.
  */
 export async function sourceCrmContacts(
   deps: { db: Db; transact: Transact; bullhorn?: BullhornClient | undefined },
   crmFilters: CrmFilters | null,
   wanted: number,
+  scope: string,
 ): Promise<{ sourcing: CrmSourcing; contactIds: string[] }> {
   if (crmFilters === null) return { sourcing: NOT_REQUESTED, contactIds: [] };
   if (deps.bullhorn === undefined) {
@@ -68,23 +90,24 @@ export async function sourceCrmContacts(
       contactIds: [],
     };
   }
+  const contacts = found.contacts.map((contact) => scopedContact(scope, contact));
   // A contact without a name or title cannot be a lead record; it is left out.
-  const people: PersonRecord[] = found.contacts.flatMap(({ person }) => {
+  const people: PersonRecord[] = contacts.flatMap(({ person }) => {
     const parsed = personRecord.safeParse(person);
     return parsed.success ? [parsed.data] : [];
   });
   const kept = new Set(people.map((person) => person.companyId));
   const companies = [
     ...new Map(
-      found.contacts.flatMap(({ company }) =>
+      contacts.flatMap(({ company }) =>
         company !== null && kept.has(company.id) ? [[company.id, company] as const] : [],
       ),
     ).values(),
   ];
   const storable = await withoutTakenDomains(deps.db, companies);
   await deps.transact(async (tx) => {
-    await saveCompanies(tx, storable);
-    await savePeople(tx, people);
+    await saveCompanies(tx, storable, scope);
+    await savePeople(tx, people, scope);
   });
   return {
     sourcing: { status: 'applied', contacts: people.length },

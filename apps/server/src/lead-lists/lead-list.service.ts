@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { type Icp, isIcpActive, type LeadList, type LeadPreview } from '@icp/schema';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from '../errors.js';
+import { crmScopeOfIcp } from '../leads/crm-scope.js';
 import { findLeads } from '../leads/matching/find-leads.js';
 import type { Context } from '../trpc/context.js';
-import { sourceCrmContacts } from './crm-sourcing.js';
+import { NOT_REQUESTED, sourceCrmContacts } from './crm-sourcing.js';
 import { insertLeadList, peopleUsedSince } from './lead-list.repository.js';
+import { checkStoredLeadsLeft, takeStoredLeads } from './stored-leads-quota.js';
 
-type Deps = Pick<Context, 'db' | 'transact' | 'evaluators' | 'bullhorn'>;
+type Deps = Pick<Context, 'db' | 'transact' | 'evaluators' | 'bullhorn' | 'storedLeadsPerDay'>;
 
 /** What a preview looks at: the criteria, and the CRM filters unless it is of a draft. */
 type Search = Pick<Icp, 'leadProviderCriteria' | 'customFilterCriteria'> &
@@ -24,7 +26,11 @@ export async function previewLeads(
   now: Date,
   icpId?: string,
 ): Promise<LeadPreview> {
-  const crm = await sourceCrmContacts(deps, search.crmFilters ?? null, limit);
+  // CRM contacts are searched for a saved ICP only: they belong to it (see crm-scope.ts).
+  const crm =
+    icpId === undefined
+      ? { sourcing: NOT_REQUESTED, contactIds: [] }
+      : await sourceCrmContacts(deps, search.crmFilters ?? null, limit, crmScopeOfIcp(icpId));
   const found = await findLeads(
     deps.db,
     {
@@ -47,7 +53,8 @@ export async function previewLeads(
 
 /**
  * Generates a list of leads honouring every filter that can be applied, and records it, so its
- * people count as used by the ICP's reuse window. An expired ICP generates nothing.
+ * people count as used by the ICP's reuse window. An expired ICP generates nothing, and a list
+ * over the user's daily quota of stored leads is refused (see stored-leads-quota.ts).
  */
 export async function generateLeadList(
   deps: Deps,
@@ -62,6 +69,8 @@ export async function generateLeadList(
       `This ICP expired at ${icp.activeUntil}; set a later activeUntil (or none) to generate lead lists`,
     );
   }
+  const quota = deps.storedLeadsPerDay ?? 0;
+  await checkStoredLeadsLeft(deps.db, user.id, quota, now);
   const found = await previewLeads(deps, icp, size, now, icp.id);
   const list: LeadList = {
     id: randomUUID(),
@@ -76,6 +85,9 @@ export async function generateLeadList(
     crmSourcing: found.crmSourcing,
     leads: found.leads,
   };
-  await deps.transact((tx) => insertLeadList(tx, list));
+  await deps.transact(async (tx) => {
+    await takeStoredLeads(tx, user.id, list.leadCount, quota, now);
+    await insertLeadList(tx, list);
+  });
   return list;
 }

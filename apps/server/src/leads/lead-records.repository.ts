@@ -3,7 +3,7 @@ import type { Db } from '../db/connect.js';
 import type { CompaniesTable, PeopleTable } from '../db/database.js';
 import { jobTitleWords } from './job-title.js';
 
-/** Rows per INSERT: well under SQLite's bound on parameters (13 columns x 500). */
+/** Rows per INSERT: well under SQLite's bound on parameters (14 columns x 500). */
 const BATCH_SIZE = 500;
 
 function batches<T>(items: readonly T[]): T[][] {
@@ -18,7 +18,7 @@ const lowerCaseUnique = (values: readonly string[]) => [
   ...new Set(values.map((value) => value.toLowerCase())),
 ];
 
-function companyRow(company: CompanyRecord): CompaniesTable {
+function companyRow(company: CompanyRecord, crmScope: string | null): CompaniesTable {
   return {
     id: company.id,
     name: company.name,
@@ -31,10 +31,11 @@ function companyRow(company: CompanyRecord): CompaniesTable {
     state: company.state ?? null,
     city: company.city ?? null,
     founded_year: company.foundedYear ?? null,
+    crm_scope: crmScope,
   };
 }
 
-function personRow(person: PersonRecord): PeopleTable {
+function personRow(person: PersonRecord, crmScope: string | null): PeopleTable {
   return {
     id: person.id,
     first_name: person.firstName,
@@ -49,18 +50,24 @@ function personRow(person: PersonRecord): PeopleTable {
     company_id: person.companyId ?? null,
     email: person.email ?? null,
     source: person.source,
+    crm_scope: crmScope,
   };
 }
 
 /**
  * Stores companies; one with an id already stored replaces it (its keywords too). Run inside a
- * transaction: a batch is written whole or not at all.
+ * transaction: a batch is written whole or not at all. `crmScope`: whose CRM search found them
+ * (see crm-scope.ts); null for the shared lead database.
  */
-export async function saveCompanies(tx: Db, companies: readonly CompanyRecord[]): Promise<void> {
+export async function saveCompanies(
+  tx: Db,
+  companies: readonly CompanyRecord[],
+  crmScope: string | null = null,
+): Promise<void> {
   for (const batch of batches(companies)) {
     await tx
       .insertInto('companies')
-      .values(batch.map(companyRow))
+      .values(batch.map((company) => companyRow(company, crmScope)))
       .onConflict((conflict) =>
         conflict.column('id').doUpdateSet((eb) => ({
           name: eb.ref('excluded.name'),
@@ -73,6 +80,7 @@ export async function saveCompanies(tx: Db, companies: readonly CompanyRecord[])
           state: eb.ref('excluded.state'),
           city: eb.ref('excluded.city'),
           founded_year: eb.ref('excluded.founded_year'),
+          crm_scope: eb.ref('excluded.crm_scope'),
         })),
       )
       .execute();
@@ -89,13 +97,18 @@ export async function saveCompanies(tx: Db, companies: readonly CompanyRecord[])
 
 /**
  * Stores people; one with an id already stored replaces it (its title words and skills too).
- * A `companyId` must name a stored company. Run inside a transaction.
+ * A `companyId` must name a stored company. Run inside a transaction. `crmScope` as for
+ * `saveCompanies`.
  */
-export async function savePeople(tx: Db, people: readonly PersonRecord[]): Promise<void> {
+export async function savePeople(
+  tx: Db,
+  people: readonly PersonRecord[],
+  crmScope: string | null = null,
+): Promise<void> {
   for (const batch of batches(people)) {
     await tx
       .insertInto('people')
-      .values(batch.map(personRow))
+      .values(batch.map((person) => personRow(person, crmScope)))
       .onConflict((conflict) =>
         conflict.column('id').doUpdateSet((eb) => ({
           first_name: eb.ref('excluded.first_name'),
@@ -110,6 +123,7 @@ export async function savePeople(tx: Db, people: readonly PersonRecord[]): Promi
           company_id: eb.ref('excluded.company_id'),
           email: eb.ref('excluded.email'),
           source: eb.ref('excluded.source'),
+          crm_scope: eb.ref('excluded.crm_scope'),
         })),
       )
       .execute();

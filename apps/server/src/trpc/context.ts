@@ -28,6 +28,8 @@ export interface Context {
    * limits are shared across replicas; absent otherwise.
    */
   rateLimit?: RateLimitDecision | undefined;
+  /** Leads one user may store in lead lists per UTC day; 0 or absent: no quota. */
+  storedLeadsPerDay?: number | undefined;
   /** Absent when rate limits are off. */
   rateLimiter?: TokenBucketLimiter | undefined;
   /**

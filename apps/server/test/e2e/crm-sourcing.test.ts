@@ -5,6 +5,7 @@ import { companyRecord, crmIcpRequest, personRecord } from '@icp/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bullhornSearchQuery } from '../../src/crm/bullhorn/search-query.js';
 import { saveCompanies, savePeople } from '../../src/leads/lead-records.repository.js';
+import { ATTACKS_SUITE, reportFigures } from '../support/suite-figures.js';
 import { startTestService, type TestService } from '../support/test-service.js';
 
 const ICPS = '/api/v1/entities/icps';
@@ -101,12 +102,75 @@ describe('CRM sourcing from Bullhorn', () => {
         lead.person.source,
       ]),
     ).toEqual([
-      ['bullhorn-101', 'crm'],
-      ['bullhorn-102', 'crm'],
+      [`icp:${icp.id}/bullhorn-101`, 'crm'],
+      [`icp:${icp.id}/bullhorn-102`, 'crm'],
     ]);
     expect(list.body.leads[0].company).toMatchObject({ name: 'Nordwerk GmbH' });
     expect(list.body.leads[1].person.country).toBe('at');
     expect(list.body.leads[0].reasons).toEqual(['a CRM contact matching the CRM filters']);
+  });
+
+  it("keeps the contacts found for one ICP out of every other search, the same user's included", async () => {
+    const icp = (await service.api('POST', ICPS, { token: key, body: crmIcp })).body;
+    const found = await service.api('POST', `${ICPS}/${icp.id}/preview`, { token: key });
+    expect(found.body.crmSourcing).toEqual({ status: 'applied', contacts: 2 });
+
+    // The contacts' own titles, countries and company names, asked by provider criteria.
+    const criteria = [
+      {
+        provider: 'baseProvider',
+        filters: { job_title: ['Sales Director', 'Operations Manager'] },
+      },
+      { provider: 'baseProvider', filters: { location: { country: ['Germany', 'Austria'] } } },
+    ];
+    const strangerKey = await service.apiKeyFor('stranger');
+    const strangers = (
+      await service.api('POST', ICPS, {
+        token: strangerKey,
+        body: { ...crmIcp, crmFilters: null, leadProviderCriteria: criteria },
+      })
+    ).body;
+    const ownPlain = (
+      await service.api('POST', ICPS, {
+        token: key,
+        body: { ...crmIcp, crmFilters: null, leadProviderCriteria: criteria },
+      })
+    ).body;
+    const draft = await service.api('POST', '/trpc/leadLists.previewDraft', {
+      token: strangerKey,
+      body: { body: { leadProviderCriteria: criteria, customFilterCriteria: [] } },
+    });
+    const previews = [
+      (await service.api('POST', `${ICPS}/${strangers.id}/preview`, { token: strangerKey })).body,
+      (await service.api('POST', `${ICPS}/${ownPlain.id}/lead-lists`, { token: key })).body,
+      draft.body.result.data,
+    ];
+
+    reportFigures(ATTACKS_SUITE, { requestsSent: previews.length + 4, faultsInjected: 0 });
+    for (const preview of previews) {
+      expect(preview.total ?? preview.matchedCount).toBe(1);
+      expect(preview.leads.map((lead: { person: { id: string } }) => lead.person.id)).toEqual([
+        'p-1',
+      ]);
+    }
+  });
+
+  it('stores what another ICP finds in the same CRM as records of its own', async () => {
+    const first = (await service.api('POST', ICPS, { token: key, body: crmIcp })).body;
+    const second = (await service.api('POST', ICPS, { token: key, body: crmIcp })).body;
+    const ids = async (icpId: string) =>
+      (await service.api('POST', `${ICPS}/${icpId}/preview`, { token: key })).body.leads.map(
+        (lead: { person: { id: string } }) => lead.person.id,
+      );
+
+    expect(await ids(first.id)).toEqual([
+      `icp:${first.id}/bullhorn-101`,
+      `icp:${first.id}/bullhorn-102`,
+    ]);
+    expect(await ids(second.id)).toEqual([
+      `icp:${second.id}/bullhorn-101`,
+      `icp:${second.id}/bullhorn-102`,
+    ]);
   });
 
   it('mixes CRM contacts with provider leads, within maxPercentFromCRM', async () => {

@@ -34,6 +34,7 @@ describe('the built web app, served beside the API', () => {
     writeFileSync(join(web.path, 'index.html'), INDEX_HTML);
     writeFileSync(join(web.path, 'assets', 'index-abc123.js'), APP_JS);
     writeFileSync(join(web.path, 'assets', 'index-abc123.js.gz'), gzipSync(APP_JS));
+    writeFileSync(join(web.path, 'assets', 'index-abc123.js.map'), '{"sourcesContent":["secret"]}');
     writeFileSync(join(web.path, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     writeFileSync(join(web.path.replace(/[^/]+$/, ''), 'outside-web-dir.txt'), 'secret');
     service = await startTestService({ WEB_DIST_DIR: web.path });
@@ -41,6 +42,14 @@ describe('the built web app, served beside the API', () => {
   afterAll(async () => {
     await service.stop();
     web.remove();
+  });
+
+  it('never serves a source map, even one a build left behind', async () => {
+    const response = await service.api('GET', '/assets/index-abc123.js.map');
+
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.text).not.toContain('secret');
   });
 
   it('answers the root with index.html under a strict content security policy', async () => {

@@ -11,6 +11,12 @@ export interface SuiteFigures {
   writesFound?: number;
 }
 
+/**
+ * The one row of the attacks a signed-in user could once run against others (hostile patterns,
+ * batches, floods, over-long arrays, other accounts' CRM contacts, lead lists filling the disk).
+ */
+export const ATTACKS_SUITE = 'attacks by a signed-in user';
+
 const figuresFile = join(
   dirname(fileURLToPath(import.meta.url)),
   '../../.test-results/reliability-figures.jsonl',

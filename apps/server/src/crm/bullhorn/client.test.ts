@@ -231,6 +231,25 @@ describe('the Bullhorn client', () => {
     expect(error.message).toBe('Bullhorn did not answer within 100 ms');
   });
 
+  it('says only that the CRM could not be reached, and logs where it tried', async () => {
+    const closed = await startBullhorn(() => {});
+    servers[0]?.close();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const logged: string[] = [];
+    const logger = {
+      info: () => {},
+      error: (fields: object) => logged.push(JSON.stringify(fields)),
+      flush: () => {},
+    };
+    const client = new BullhornClient({ restUrl: closed.restUrl, token: 't', logger });
+    const error = await searchError(client);
+
+    expect(error.kind).toBe('network');
+    expect(error.message).toBe('Could not reach the CRM (Bullhorn); try again later');
+    expect(error.message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+    expect(logged.join('\n')).toMatch(/ECONNREFUSED 127\.0\.0\.1/);
+  });
+
   it('reports a filter path that cannot be queried before calling Bullhorn', async () => {
     const bullhorn = await startBullhorn((response) => json(response, emptyAnswer));
     const client = new BullhornClient({ restUrl: bullhorn.restUrl, token: 't' });

@@ -10,6 +10,7 @@
  */
 import type { CrmFilters } from '@icp/schema';
 import { type Env, InvalidEnvironmentError } from '../../env.js';
+import { type Logger, silentLogger } from '../../logging/logger.js';
 import { BullhornError } from './bullhorn-error.js';
 import { type CrmContact, clientContactSearchAnswer, crmContactOf } from './client-contact.js';
 import { bullhornSearchQuery } from './search-query.js';
@@ -19,6 +20,8 @@ export interface BullhornClientOptions {
   token: string;
   /** Per request, reading the answer included. */
   timeoutMs?: number;
+  /** Where failures are logged with what callers are not shown (addresses, system errors). */
+  logger?: Logger;
 }
 
 /** Which page of the results to fetch. */
@@ -87,11 +90,13 @@ export class BullhornClient {
   readonly #searchUrl: string;
   readonly #token: string;
   readonly #timeoutMs: number;
+  readonly #logger: Logger;
 
   constructor(options: BullhornClientOptions) {
     this.#searchUrl = `${options.restUrl.replace(/\/+$/, '')}/search/ClientContact`;
     this.#token = options.token;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#logger = options.logger ?? silentLogger;
   }
 
   /**
@@ -143,11 +148,14 @@ export class BullhornClient {
       if (error instanceof Error && error.name === 'TimeoutError') {
         throw new BullhornError('timeout', `Bullhorn did not answer within ${this.#timeoutMs} ms`);
       }
+      // The system's reason names addresses and ports inside the network: logged, not shown.
       const cause = (error as { cause?: { message?: unknown } } | null)?.cause?.message;
-      throw new BullhornError(
-        'network',
-        `Could not reach Bullhorn: ${typeof cause === 'string' ? cause : String(error)}`,
-      );
+      this.#logger.error({
+        msg: 'could not reach the CRM',
+        crm: 'bullhorn',
+        error: typeof cause === 'string' ? cause : String(error),
+      });
+      throw new BullhornError('network', 'Could not reach the CRM (Bullhorn); try again later');
     }
     if (status === 401) {
       const detail = bullhornMessage(text);
@@ -179,6 +187,7 @@ export class BullhornClient {
  */
 export function bullhornFromEnv(
   env: Pick<Env, 'BULLHORN_REST_URL' | 'BULLHORN_REST_TOKEN'>,
+  logger?: Logger,
 ): BullhornClient | undefined {
   const { BULLHORN_REST_URL: restUrl, BULLHORN_REST_TOKEN: token } = env;
   if (restUrl === undefined && token === undefined) return undefined;
@@ -191,5 +200,5 @@ export function bullhornFromEnv(
       `Invalid configuration:\n  ${missing}: required when ${present} is set (Bullhorn search needs both)`,
     );
   }
-  return new BullhornClient({ restUrl, token });
+  return new BullhornClient({ restUrl, token, ...(logger === undefined ? {} : { logger }) });
 }

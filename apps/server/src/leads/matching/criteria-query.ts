@@ -138,6 +138,11 @@ function criterionCondition(eb: Scope, criterion: ReadCriterion): Expression<Sql
   const conditions = criterion.filters.map((filter) => filterCondition(eb, filter));
   // A company search finds people through their company: someone without one cannot match.
   if (criterion.type === 'company') conditions.push(eb('people.company_id', 'is not', null));
+  // People a CRM search brought in belong to its scope (see crm-scope.ts): found by their ids
+  // for that search only, never by anyone's provider criteria.
+  if (!criterion.filters.some((filter) => filter.kind === 'crmContacts')) {
+    conditions.push(eb('people.crm_scope', 'is', null));
+  }
   return eb.and(conditions);
 }
 
