@@ -29,8 +29,21 @@ const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
-/** Paths the API owns; everything else a browser asks for belongs to the web app. */
-const API_PREFIXES = ['/api/', '/v2/', '/trpc', '/healthz'];
+/** Paths the API owns, never answered with the web app. */
+const API_PREFIXES = ['/api/', '/v1/', '/v2/', '/trpc', '/healthz'];
+
+/** The web app's own pages (its router's routes): a reload of one of them gets the app. */
+const APP_ROUTE =
+  /^\/(?:|sign-in|icps(?:\/[^/]+(?:\/edit)?)?|icps\/new|lead-lists(?:\/[^/]+)?)\/?$/;
+
+/**
+ * Whether a path that is not a file gets the web app: one of its own pages, or any page a browser
+ * navigates to (it asks for HTML), whose unknown route the app itself answers. Anything else, such
+ * as a client expecting JSON from a path that does not exist, gets the 404 envelope.
+ */
+function servesApp(path: string, accept: string | undefined): boolean {
+  return APP_ROUTE.test(path) || /\btext\/html\b/i.test(accept ?? '');
+}
 
 /**
  * Serves the built web app: hashed assets precompressed and cached for a year, any other page path answered with
@@ -58,6 +71,7 @@ export function webApp(distDir: string) {
     }
     const isFile = /\.[a-z0-9]+$/i.test(path);
     if (isFile) return assets(c, next);
+    if (!servesApp(path, c.req.header('accept'))) return next();
 
     let html: string;
     try {

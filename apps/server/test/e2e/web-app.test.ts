@@ -66,15 +66,19 @@ describe('the built web app, served beside the API', () => {
     expect(response.headers.get('cache-control')).toBe('no-cache');
   });
 
-  it.each(['/icps/new', '/icps/550e8400-e29b-41d4-a716-446655440000/edit', '/sign-in'])(
-    'answers the app route %s with index.html, so a reload keeps the page',
-    async (path) => {
-      const response = await service.api('GET', path);
+  it.each([
+    '/icps/new',
+    '/icps/550e8400-e29b-41d4-a716-446655440000/edit',
+    '/icps/550e8400-e29b-41d4-a716-446655440000',
+    '/sign-in',
+    '/lead-lists',
+    '/lead-lists/550e8400-e29b-41d4-a716-446655440000',
+  ])('answers the app route %s with index.html, so a reload keeps the page', async (path) => {
+    const response = await service.api('GET', path);
 
-      expect(response.status).toBe(200);
-      expect(response.text).toBe(INDEX_HTML);
-    },
-  );
+    expect(response.status).toBe(200);
+    expect(response.text).toBe(INDEX_HTML);
+  });
 
   it('serves hashed assets precompressed and cached for a year', async () => {
     const response = await service.api('GET', '/assets/index-abc123.js', {
@@ -117,6 +121,30 @@ describe('the built web app, served beside the API', () => {
     expect(response.status).toBe(404);
     expect(response.body.error.code).toBe('NOT_FOUND');
     expect(response.headers.get('content-security-policy')).toBeNull();
+  });
+
+  it.each(['/v1/credits', '/v1/people/search/filters', '/v2/anything', '/no-such-page'])(
+    'answers %s with the JSON 404 when the client does not ask for a page',
+    async (path) => {
+      for (const accept of [undefined, '*/*', 'application/json']) {
+        const response = await service.api('GET', path, {
+          headers: accept === undefined ? {} : { accept },
+        });
+
+        expect(response.status).toBe(404);
+        expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+        expect(response.body.error.code).toBe('NOT_FOUND');
+      }
+    },
+  );
+
+  it("answers a browser's navigation to an unknown page with the app, which says it is not found", async () => {
+    const response = await service.api('GET', '/no-such-page', {
+      headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.text).toBe(INDEX_HTML);
   });
 
   it('answers other methods on app paths with the envelope', async () => {
