@@ -3,14 +3,15 @@ import { defineConfig } from 'vitest/config';
 /**
  * The end-to-end suites and the in-process tests that use a database again, each service or
  * test on its own schema of the PostgreSQL database at TEST_POSTGRES_URL. Left out: the suites
- * about SQLite files themselves (crash safety, the CLI and demo data on a file, group commit,
- * SQLite query plans).
+ * about SQLite files themselves (crash safety, the CLI on a file, group commit, SQLite query
+ * plans); the demo data suite skips its part on a SQLite file itself.
  */
 export default defineConfig({
   test: {
     include: [
       'test/e2e/**/*.test.ts',
       'src/icp/icp.router.test.ts',
+      'src/icp/icp-shares.test.ts',
       'src/lead-lists/lead-lists.router.test.ts',
       'src/lead-lists/stored-leads-quota.test.ts',
       'src/leads/lead-records.repository.test.ts',
@@ -21,7 +22,6 @@ export default defineConfig({
       'test/e2e/crash-safety.test.ts',
       'test/e2e/cli.test.ts',
       'test/e2e/leads-cli.test.ts',
-      'test/e2e/demo-leads.test.ts',
     ],
     env: { TEST_DATABASE: 'postgres' },
     testTimeout: 30_000,

@@ -3,6 +3,8 @@ import { availableParallelism, totalmem } from 'node:os';
 import type { CpuTime } from './cpu-meter.js';
 import { type ByDatabase, DATABASE_LABELS, type ProductDatabase } from './database-host.js';
 import type { DurabilityCheck } from './durability.js';
+import type { HostilePatternsResult } from './leads/hostile-patterns.js';
+import { renderHostilePatternsSection } from './leads/hostile-patterns-report.js';
 import type { LeadsResult } from './leads/leads-bench.js';
 import { renderLeadsSection } from './leads/leads-report.js';
 import type { LoadResult } from './load.js';
@@ -153,6 +155,7 @@ export interface BenchReport {
     settings: BenchSettings;
   };
   leads?: LeadsResult | undefined;
+  hostilePatterns?: HostilePatternsResult | undefined;
 }
 
 function httpSection({
@@ -188,7 +191,7 @@ function postgresLine(postgres: PostgresStatus): string {
 }
 
 /** The report as markdown: machine, then each part that ran (HTTP scenarios, lead engine). */
-export function renderReport({ postgres, http, leads }: BenchReport): string {
+export function renderReport({ postgres, http, leads, hostilePatterns }: BenchReport): string {
   return [
     '# Benchmark results',
     '',
@@ -199,5 +202,6 @@ export function renderReport({ postgres, http, leads }: BenchReport): string {
     postgresLine(postgres),
     ...(http === undefined ? [''] : httpSection(http)),
     ...(leads === undefined ? [] : renderLeadsSection(leads)),
+    ...(hostilePatterns === undefined ? [] : renderHostilePatternsSection(hostilePatterns)),
   ].join('\n');
 }

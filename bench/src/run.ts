@@ -5,7 +5,8 @@
  * to RESULTS.md. Settings from the environment: BENCH_POSTGRES_URL (the PostgreSQL database
  * whose fresh schemas the product runs on, postgres://postgres@127.0.0.1:5432/postgres; `off`,
  * or one that cannot be reached, measures SQLite alone),
- * BENCH_SCENARIOS (a comma-separated subset of get-by-id,list,create,leads; all by default),
+ * BENCH_SCENARIOS (a comma-separated subset of get-by-id,list,create,leads,hostile-patterns; all
+ * by default),
  * BENCH_DURATION_S (measured seconds per scenario and server, 10), BENCH_WARMUP_S (2),
  * BENCH_CONNECTIONS (50), BENCH_CPU_PROF_DIR (when set, the product writes a V8 CPU profile of
  * the HTTP run there), BENCH_LEAD_COMPANIES (companies of the lead engine's database, about ten
@@ -17,13 +18,14 @@ import { join, resolve } from 'node:path';
 import { type DatabaseHost, sqliteHost } from './database-host.js';
 import { numberFromEnv } from './env.js';
 import { runHttpBench } from './http-bench.js';
+import { runHostilePatternsBench } from './leads/hostile-patterns.js';
 import { runLeadsBench } from './leads/leads-bench.js';
 import { resultsFile } from './paths.js';
 import { connectPostgres, DEFAULT_POSTGRES_URL, type PostgresHost } from './postgres-host.js';
 import { type PostgresStatus, renderReport } from './report.js';
 import { SCENARIO_NAMES } from './scenarios.js';
 
-const GROUPS = [...SCENARIO_NAMES, 'leads'] as const;
+const GROUPS = [...SCENARIO_NAMES, 'leads', 'hostile-patterns'] as const;
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -114,7 +116,11 @@ async function main(): Promise<number> {
         )
       : undefined;
 
-    const report = renderReport({ postgres: postgres.status, http, leads });
+    const hostilePatterns = groups.includes('hostile-patterns')
+      ? await runHostilePatternsBench(sqliteHost(join(workDir, 'databases')), workDir, log)
+      : undefined;
+
+    const report = renderReport({ postgres: postgres.status, http, leads, hostilePatterns });
     console.log(report);
     writeFileSync(resultsFile, report);
     log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s; wrote ${resultsFile}`);

@@ -66,7 +66,10 @@ export async function seedDatabase(path: string, options: SeedOptions): Promise<
     for (let start = 0; start < options.icpCount; start += BATCH_SIZE) {
       const end = Math.min(start + BATCH_SIZE, options.icpCount);
       await db.transaction().execute(async (tx) => {
-        for (let index = start; index < end; index += 1) await insertIcp(tx, icpAt(index));
+        for (let index = start; index < end; index += 1) {
+          const icp = icpAt(index);
+          await insertIcp(tx, icp, (icps[index] as SeededIcp).ownerId);
+        }
       });
     }
   } finally {

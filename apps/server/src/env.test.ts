@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from './env.js';
 
@@ -43,5 +44,86 @@ describe('parseEnv', () => {
     expect(() =>
       parseEnv({ AUTH_JWT_PUBLIC_KEY: 'pem', AUTH_JWKS_URL: 'https://example.com/jwks.json' }),
     ).toThrow(/AUTH_JWKS_URL: set either AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL/);
+  });
+
+  it('bounds PostgreSQL statements and lead searches in time', () => {
+    expect(parseEnv({})).toMatchObject({
+      DATABASE_STATEMENT_TIMEOUT_MS: 5_000,
+      LEAD_SEARCH_TIMEOUT_MS: 10_000,
+    });
+    expect(parseEnv({ DATABASE_STATEMENT_TIMEOUT_MS: '0' }).DATABASE_STATEMENT_TIMEOUT_MS).toBe(0);
+    expect(() => parseEnv({ LEAD_SEARCH_TIMEOUT_MS: '0' })).toThrow(/LEAD_SEARCH_TIMEOUT_MS/);
+  });
+});
+
+describe('parseEnv: local mode beyond this machine', () => {
+  const jwks = { AUTH_JWKS_URL: 'https://clerk.example.com/.well-known/jwks.json' };
+
+  it('refuses a HOST other machines can reach, saying why and what to set', () => {
+    for (const host of ['0.0.0.0', '::', '10.1.2.3', '::ffff:10.1.2.3', 'icp.internal']) {
+      expect(() => parseEnv({ HOST: host })).toThrow(
+        new RegExp(
+          `HOST: ${host.replace(/\./g, '\\.')} can be reached from other machines.*anyone who reaches it signs in as any user.*LOCAL_MODE_ALLOW_REMOTE=on`,
+        ),
+      );
+    }
+  });
+
+  it('listens on any loopback address', () => {
+    for (const host of [
+      '127.0.0.1',
+      '127.0.1.1',
+      '::1',
+      '[::1]',
+      'localhost',
+      '::ffff:127.0.0.1',
+    ]) {
+      expect(parseEnv({ HOST: host }).HOST).toBe(host);
+    }
+  });
+
+  it('listens beyond this machine when told to, or when tokens come from an identity provider', () => {
+    expect(parseEnv({ HOST: '0.0.0.0', LOCAL_MODE_ALLOW_REMOTE: 'on' }).HOST).toBe('0.0.0.0');
+    expect(parseEnv({ HOST: '0.0.0.0', ...jwks }).HOST).toBe('0.0.0.0');
+    expect(parseEnv({}).LOCAL_MODE_ALLOW_REMOTE).toBe('off');
+    expect(() => parseEnv({ LOCAL_MODE_ALLOW_REMOTE: 'yes' })).toThrow(/LOCAL_MODE_ALLOW_REMOTE/);
+  });
+});
+
+describe('parseEnv: where the keys that verify tokens come from', () => {
+  const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const publicPem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const oneLine = (pem: string) => pem.trim().replace(/\n/g, '\\n');
+
+  it('refuses a JWKS URL over plain http in production, where its keys could be swapped', () => {
+    const http = 'http://clerk.example.com/.well-known/jwks.json';
+
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_JWKS_URL: http })).toThrow(
+      /AUTH_JWKS_URL: must be an https: URL in production/,
+    );
+    expect(parseEnv({ NODE_ENV: 'development', AUTH_JWKS_URL: http }).AUTH_JWKS_URL).toBe(http);
+    expect(
+      parseEnv({ NODE_ENV: 'production', AUTH_JWKS_URL: http.replace('http:', 'https:') }),
+    ).toMatchObject({ AUTH_JWKS_URL: 'https://clerk.example.com/.well-known/jwks.json' });
+    expect(() => parseEnv({ AUTH_JWKS_URL: 'ftp://clerk.example.com/jwks.json' })).toThrow(
+      /AUTH_JWKS_URL: must be an https: URL/,
+    );
+  });
+
+  it('refuses a private key given as AUTH_JWT_PUBLIC_KEY, saying to give the public key', () => {
+    const formats = [
+      pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      pair.privateKey.export({ type: 'sec1', format: 'pem' }).toString(),
+      generateKeyPairSync('rsa', { modulusLength: 2048 })
+        .privateKey.export({ type: 'pkcs1', format: 'pem' })
+        .toString(),
+    ];
+    for (const privatePem of [...formats, oneLine(formats[0] as string)]) {
+      expect(() => parseEnv({ AUTH_JWT_PUBLIC_KEY: privatePem })).toThrow(
+        /AUTH_JWT_PUBLIC_KEY: holds a private key: give the public key instead/,
+      );
+    }
+    expect(parseEnv({ AUTH_JWT_PUBLIC_KEY: publicPem }).AUTH_JWT_PUBLIC_KEY).toBe(publicPem.trim());
+    expect(parseEnv({ AUTH_JWT_PUBLIC_KEY: oneLine(publicPem) }).AUTH_JWT_PUBLIC_KEY).toBeDefined();
   });
 });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { authSettingProblems } from './auth/auth-settings.js';
 
 /** The built web app (apps/web/dist), found from this module whether it runs from src or dist. */
 const defaultWebDistDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -32,11 +33,17 @@ const envFields = z.object({
         'must be file:<path to a SQLite file>, such as file:./data/icp.sqlite, or a PostgreSQL URL such as postgres://user@host:5432/icp',
     }),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1_000).default(10),
+  // PostgreSQL cancels a statement running longer (a 503), so none holds a connection longer.
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  // Time budget of one lead search (a preview, a lead list, a v2 fetch); over it, a 503.
+  LEAD_SEARCH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   DATA_DIR: z.string().min(1).default('./data'),
   AUTH_JWT_PUBLIC_KEY: optionalText,
   AUTH_JWKS_URL: optionalText.pipe(z.url().optional()),
   AUTH_JWT_ISSUER: optionalText,
   AUTH_JWT_AUDIENCE: optionalText,
+  // Local mode (no JWT setting) listens on a loopback HOST only, unless this is `on`.
+  LOCAL_MODE_ALLOW_REMOTE: z.enum(['on', 'off']).default('off'),
   ADMIN_USER_IDS: commaSeparatedIds,
   BODY_LIMIT_BYTES: z.coerce
     .number()
@@ -82,6 +89,9 @@ export const envSchema = envFields.superRefine((env, ctx) => {
       message:
         'production needs a way to verify tokens: set AUTH_JWT_PUBLIC_KEY (a PEM public key) or AUTH_JWKS_URL (for Clerk: https://<your-domain>/.well-known/jwks.json)',
     });
+  }
+  for (const { path, message } of authSettingProblems(env)) {
+    ctx.addIssue({ code: 'custom', path: [path], message });
   }
 });
 

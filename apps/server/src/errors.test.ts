@@ -52,6 +52,16 @@ describe('asAppError', () => {
     expect(asAppError(syntax).appCode).toBe('INTERNAL_ERROR');
   });
 
+  it('a statement PostgreSQL cancelled at its statement timeout (57014) is 503, saying so', () => {
+    const cancelled = Object.assign(new Error('canceling statement due to statement timeout'), {
+      code: '57014',
+    });
+    const error = asAppError(cancelled);
+
+    expect(error.appCode).toBe('SERVICE_UNAVAILABLE');
+    expect(error.message).toMatch(/took too long/);
+  });
+
   it('anything else is a 500 that reveals nothing', () => {
     const error = asAppError(new Error('SELECT * FROM secrets failed at line 3'));
 

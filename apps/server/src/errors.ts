@@ -61,6 +61,10 @@ export const staleIfMatch = () =>
   new AppError('PRECONDITION_FAILED', 'The ICP has changed since it was read (If-Match failed)');
 export const invalidBody = (details: ErrorDetail[]) =>
   new AppError('BAD_REQUEST', 'Invalid request body', details);
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new AppError('TOO_MANY_REQUESTS', 'Too many requests; slow down and retry later', undefined, {
+    'Retry-After': String(retryAfterSeconds),
+  });
 
 function isZodError(value: unknown): value is { issues: z.core.$ZodIssue[] } {
   return value instanceof z.ZodError || value instanceof z.core.$ZodError;
@@ -100,6 +104,12 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return typeof message === 'string' && /^Connection terminated/.test(message);
 }
 
+/** PostgreSQL cancelled the statement (SQLSTATE 57014): its statement timeout passed. */
+export function isStatementTimeout(error: unknown): boolean {
+  const cause = error instanceof TRPCError && error.cause !== undefined ? error.cause : error;
+  return (cause as { code?: unknown } | null)?.code === '57014';
+}
+
 const appCodeOfTrpcCode: Partial<Record<TrpcCode, ErrorCode>> = {
   PARSE_ERROR: 'BAD_REQUEST',
   BAD_REQUEST: 'BAD_REQUEST',
@@ -128,6 +138,12 @@ export function asAppError(error: unknown): AppError {
       'BAD_REQUEST',
       underBody ? 'Invalid request body' : 'Invalid request',
       issuesToDetails(cause.issues, ['body']),
+    );
+  }
+  if (isStatementTimeout(cause)) {
+    return new AppError(
+      'SERVICE_UNAVAILABLE',
+      'The database took too long to answer (statement timeout); try again shortly',
     );
   }
   if (isDatabaseUnavailable(cause)) {

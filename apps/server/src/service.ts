@@ -1,15 +1,19 @@
+import { remoteLocalModeWarning } from './auth/auth-settings.js';
 import { createAuthenticator } from './auth/authenticator.js';
 import { configureAuth } from './auth/configure-auth.js';
 import { bullhornFromEnv } from './crm/bullhorn/client.js';
 import type { Db } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { openDatabase } from './db/open-database.js';
+import { withoutStatementTimeout } from './db/without-statement-timeout.js';
 import type { Env } from './env.js';
 import { createApp } from './http/app.js';
 import { createContextFactory } from './http/context-factory.js';
 import { listen } from './http/server.js';
 import { generateDemoLeads } from './leads/dataset/demo-leads.js';
 import { evaluatorsFromEnv } from './leads/evaluators/from-env.js';
+import { LEAD_SEARCHES_PER_USER, LeadSearchLimits } from './leads/lead-search-limits.js';
+import { closeSharedPatternPool } from './leads/matching/pattern-pool.js';
 import { createLogger, silentLogger } from './logging/logger.js';
 import { SharedTokenBucketLimiter } from './rate-limit/shared-token-bucket.js';
 import { TokenBucketLimiter } from './rate-limit/token-bucket.js';
@@ -20,7 +24,7 @@ export interface IcpService {
   port: number;
   db: Db;
   authMode: AuthMode;
-  /** Drains in-flight requests, then closes the database. */
+  /** Drains in-flight requests, then closes the database and ends the pattern workers. */
   stop(): Promise<void>;
 }
 
@@ -29,11 +33,14 @@ export interface IcpService {
  * `DEMO_LEADS=off`), then serves the API on the configured host and port.
  */
 export async function startIcpService(env: Env): Promise<IcpService> {
-  const { db, kind, transact } = openDatabase(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
+  const { db, kind, transact } = openDatabase(env.DATABASE_URL, {
+    poolSize: env.DATABASE_POOL_SIZE,
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+  });
   try {
     await migrateToLatest(db);
     if (env.DEMO_LEADS === 'auto') {
-      const demo = await generateDemoLeads(db);
+      const demo = await withoutStatementTimeout(db, generateDemoLeads);
       if (demo !== null) {
         const count = (n: number) => n.toLocaleString('en-US');
         console.log(
@@ -42,17 +49,16 @@ export async function startIcpService(env: Env): Promise<IcpService> {
       }
     }
     const { authMode, verifyJwt } = await configureAuth(env);
+    const remoteLocalMode = remoteLocalModeWarning(env);
+    if (remoteLocalMode !== undefined) console.warn(remoteLocalMode);
     const authenticate = createAuthenticator({ db, verifyJwt, adminUserIds: env.ADMIN_USER_IDS });
     // On PostgreSQL the buckets live in the database, shared by every replica over it.
     const limited = env.RATE_LIMIT_RPS > 0;
-    const rateLimiter =
-      limited && kind === 'sqlite'
-        ? new TokenBucketLimiter(env.RATE_LIMIT_RPS, env.RATE_LIMIT_BURST)
-        : undefined;
-    const sharedRateLimiter =
-      limited && kind === 'postgres'
+    const rateLimiter = !limited
+      ? undefined
+      : kind === 'postgres'
         ? new SharedTokenBucketLimiter(db, env.RATE_LIMIT_RPS, env.RATE_LIMIT_BURST)
-        : undefined;
+        : new TokenBucketLimiter(env.RATE_LIMIT_RPS, env.RATE_LIMIT_BURST);
     const logger = env.LOG_REQUESTS === 'on' ? createLogger() : silentLogger;
     const createContext = createContextFactory({
       db,
@@ -60,7 +66,7 @@ export async function startIcpService(env: Env): Promise<IcpService> {
       authenticate,
       authMode,
       rateLimiter,
-      sharedRateLimiter,
+      leadSearches: new LeadSearchLimits(LEAD_SEARCHES_PER_USER, env.LEAD_SEARCH_TIMEOUT_MS),
       evaluators: evaluatorsFromEnv(env),
       bullhorn: bullhornFromEnv(env, logger),
       storedLeadsPerDay: env.LEADS_STORED_PER_DAY,
@@ -88,7 +94,7 @@ export async function startIcpService(env: Env): Promise<IcpService> {
         lifecycle.draining = true;
         await server.close(env.SHUTDOWN_GRACE_MS);
         logger.flush();
-        await db.destroy();
+        await Promise.all([db.destroy(), closeSharedPatternPool()]);
       },
     };
   } catch (error) {

@@ -27,6 +27,22 @@ describe('describeStartupFailure', () => {
     expect(describeStartupFailure(thrown)).toMatch(/^Invalid configuration:\n {2}PORT: /);
   });
 
+  it('says why local mode may not listen beyond this machine, and how to start anyway', () => {
+    let thrown: unknown;
+    try {
+      parseEnv({ HOST: '0.0.0.0' });
+    } catch (error) {
+      thrown = error;
+    }
+    const message = describeStartupFailure(thrown);
+
+    expect(message).toMatch(/^Invalid configuration:\n {2}HOST: 0\.0\.0\.0 can be reached/);
+    expect(message).toContain('anyone who reaches it signs in as any user, admins included');
+    expect(message).toContain('AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL');
+    expect(message).toContain('HOST=127.0.0.1');
+    expect(message).toContain('LOCAL_MODE_ALLOW_REMOTE=on');
+  });
+
   it('leaves anything else to be shown whole', () => {
     expect(describeStartupFailure(new Error('unexpected'))).toBeUndefined();
   });

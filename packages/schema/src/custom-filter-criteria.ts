@@ -20,9 +20,16 @@ export function regexCompileError(pattern: string): string | null {
   }
 }
 
+/** Longest `regex` of one `matchFieldWithRegex` filter. */
+export const MAX_REGEX_LENGTH = 500;
+/** Most `matchFieldWithRegex` filters one ICP may hold. */
+export const MAX_REGEX_FILTERS = 10;
+/** Most characters the `regex`es of one ICP's filters may hold together. */
+export const MAX_TOTAL_REGEX_LENGTH = 2_000;
+
 export const regexPattern = z
   .string()
-  .max(500)
+  .max(MAX_REGEX_LENGTH)
   .superRefine((pattern, ctx) => {
     const problem = regexCompileError(pattern);
     if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
@@ -93,7 +100,42 @@ export const customFilterCriterion = z
   })
   .meta({ id: 'CustomFilterCriterion' });
 
-export const customFilterCriteria = z.array(customFilterCriterion).max(100);
+/**
+ * Every pattern of an ICP is compiled and run within one time budget per request, so the number
+ * of patterns and their total length are capped: what is accepted can always run.
+ */
+export const customFilterCriteria = z
+  .array(customFilterCriterion)
+  .max(100)
+  .superRefine((filters, ctx) => {
+    let count = 0;
+    let length = 0;
+    for (const [index, filter] of filters.entries()) {
+      if (filter.type !== 'matchFieldWithRegex') continue;
+      count += 1;
+      length += filter.regex.length;
+      if (count === MAX_REGEX_FILTERS + 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index],
+          message: `At most ${MAX_REGEX_FILTERS} matchFieldWithRegex filters per ICP`,
+        });
+      }
+      if (
+        length > MAX_TOTAL_REGEX_LENGTH &&
+        length - filter.regex.length <= MAX_TOTAL_REGEX_LENGTH
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'regex'],
+          message: `The matchFieldWithRegex filters of an ICP may hold at most ${MAX_TOTAL_REGEX_LENGTH.toLocaleString('en-US')} regex characters in all; this one brings them to ${length.toLocaleString('en-US')}`,
+        });
+      }
+    }
+  })
+  .meta({
+    description: `At most ${MAX_REGEX_FILTERS} of them of type matchFieldWithRegex, whose regexes hold at most ${MAX_TOTAL_REGEX_LENGTH.toLocaleString('en-US')} characters in all.`,
+  });
 
 export type CustomFilterCriterion = z.infer<typeof customFilterCriterion>;
 export type CustomFilterCriterionInput = z.input<typeof customFilterCriterion>;

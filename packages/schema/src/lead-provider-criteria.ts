@@ -1,6 +1,17 @@
 import { z } from 'zod';
-
-const stringList = z.array(z.string());
+import {
+  MAX_COMPANY_SIZE_BANDS,
+  MAX_FILTER_LIST_VALUES,
+  MAX_FILTER_VALUE_LENGTH,
+  MAX_ICP_JOB_TITLES,
+  MAX_ICP_SEARCH_TERMS,
+  MAX_JOB_TITLE_WORDS,
+  MAX_OTHER_FILTER_KEYS,
+  MAX_OTHER_FILTER_VALUE_BYTES,
+} from './icp-limits.js';
+import { jobTitleWords } from './job-title-words.js';
+import { otherFilterKeyIssues } from './other-filter-keys.js';
+import { searchedListsOfFilters, searchLimitIssues } from './search-terms.js';
 
 /** How deep provider filters may nest: ample for any provider, and safe to walk and store. */
 export const MAX_FILTER_DEPTH = 16;
@@ -14,18 +25,65 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
 }
 const nonNegativeInteger = z.number().int().min(0);
 
+const filterValue = z.string().max(MAX_FILTER_VALUE_LENGTH);
+const valueList = z.array(filterValue).max(MAX_FILTER_LIST_VALUES);
+
+const titleWordsRule = `at most ${MAX_JOB_TITLE_WORDS} words (an abbreviation counts as the words it stands for: CTO is three)`;
+
+/** A searched job title, bounded by the words the engine searches it by (see `jobTitleWords`). */
+export const searchedJobTitle = filterValue
+  .refine(
+    (title) => jobTitleWords(title).length <= MAX_JOB_TITLE_WORDS,
+    `A job title may hold ${titleWordsRule}`,
+  )
+  .meta({ description: `A job title of ${titleWordsRule}.` });
+const jobTitleList = z.array(searchedJobTitle).max(MAX_ICP_JOB_TITLES);
+
 /**
- * Filters of the built-in `baseProvider`. The documented keys are type-checked; any other key
- * (legacy `job_titles`, `company_size`, or a provider's newer parameters) passes through untouched.
+ * A key the engine reads that the docs do not list (legacy `job_titles`, say): a list, or a
+ * lone value that the engine reads as a list of one; null reads as absent. Kept as sent.
+ */
+function engineList<T extends z.ZodType<string>>(item: T, max: number, description: string) {
+  return z
+    .union([item, z.array(item)], { error: 'Expected a list of strings, or one string' })
+    .nullable()
+    .superRefine((value, ctx) => {
+      if (Array.isArray(value) && value.length > max) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Too big: expected array to have <=${max} items`,
+          input: value,
+        });
+      }
+    })
+    .meta({ description: `${description} At most ${max} values.` })
+    .optional();
+}
+
+const engineLocation = z
+  .looseObject({
+    country: engineList(filterValue, MAX_FILTER_LIST_VALUES, 'Country names or codes.'),
+    state: engineList(filterValue, MAX_FILTER_LIST_VALUES, 'States.'),
+    city: engineList(filterValue, MAX_FILTER_LIST_VALUES, 'Cities.'),
+  })
+  .nullable()
+  .meta({ description: 'Where the company is, whatever the search type.' })
+  .optional();
+
+/**
+ * Filters of the built-in `baseProvider`. The documented keys are type-checked, and so are the
+ * undocumented ones the engine reads (legacy `job_titles` and `company_size`, `department`,
+ * `company.location`); any other key (a provider's newer parameters) passes through untouched,
+ * within bounds (see other-filter-keys.ts).
  */
 export const baseProviderFilters = z
   .looseObject({
-    job_title: stringList.optional(),
+    job_title: jobTitleList.optional(),
     location: z
       .looseObject({
-        country: stringList.optional(),
-        state: stringList.optional(),
-        city: stringList.optional(),
+        country: valueList.optional(),
+        state: valueList.optional(),
+        city: valueList.optional(),
       })
       .optional(),
     company: z
@@ -43,15 +101,36 @@ export const baseProviderFilters = z
             },
           )
           .optional(),
-        industry: stringList.optional(),
-        keywords: stringList.optional(),
+        industry: valueList.optional(),
+        keywords: valueList.optional(),
+        location: engineLocation,
       })
       .optional(),
-    skills: stringList.optional(),
-    seniority: stringList.optional(),
+    skills: valueList.optional(),
+    seniority: valueList.optional(),
+    job_titles: engineList(searchedJobTitle, MAX_ICP_JOB_TITLES, 'Legacy job titles.'),
+    company_size: engineList(
+      filterValue,
+      MAX_COMPANY_SIZE_BANDS,
+      'Legacy employee count bands such as "501-1000" or "5001+".',
+    ),
+    department: engineList(filterValue, MAX_FILTER_LIST_VALUES, 'Departments.'),
   })
-  .refine((filters) => !nestsDeeperThan(filters, MAX_FILTER_DEPTH), {
-    message: `Filters may nest at most ${MAX_FILTER_DEPTH} levels deep`,
+  .meta({
+    description: `Keys besides these are kept as sent: at most ${MAX_OTHER_FILTER_KEYS} per criterion (at any level), each holding at most ${MAX_OTHER_FILTER_VALUE_BYTES / 1024} KiB of JSON.`,
+  })
+  .superRefine((filters, ctx) => {
+    if (nestsDeeperThan(filters, MAX_FILTER_DEPTH)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Filters may nest at most ${MAX_FILTER_DEPTH} levels deep`,
+        input: filters,
+      });
+      return;
+    }
+    for (const issue of otherFilterKeyIssues(filters)) {
+      ctx.addIssue({ code: 'custom', ...issue, input: filters });
+    }
   });
 
 /** One lead provider search. Without `type` it is a person search (legacy form), kept as sent. */
@@ -63,7 +142,21 @@ export const leadProviderCriterion = z
   })
   .meta({ id: 'LeadProviderCriterion' });
 
-export const leadProviderCriteria = z.array(leadProviderCriterion).max(100);
+/** Lead provider criteria, bounded in all by what one search may hold (see icp-limits.ts). */
+export const leadProviderCriteria = z
+  .array(leadProviderCriterion)
+  .max(100)
+  .superRefine((criteria, ctx) => {
+    const lists = criteria.flatMap((criterion, index) =>
+      searchedListsOfFilters(criterion.filters, [index, 'filters']),
+    );
+    for (const issue of searchLimitIssues(lists)) {
+      ctx.addIssue({ code: 'custom', ...issue, input: criteria });
+    }
+  })
+  .meta({
+    description: `At most ${MAX_ICP_JOB_TITLES} job titles and ${MAX_ICP_SEARCH_TERMS} search terms in all (a job title counts its words plus one, a world region the countries it covers, a company_size band two, any other value one).`,
+  });
 
 export type BaseProviderFilters = z.infer<typeof baseProviderFilters>;
 export type LeadProviderCriterion = z.infer<typeof leadProviderCriterion>;

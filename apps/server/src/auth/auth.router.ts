@@ -1,6 +1,7 @@
 import { userId } from '@icp/schema';
 import { z } from 'zod';
-import { AppError } from '../errors.js';
+import { AppError, tooManyRequests } from '../errors.js';
+import { addressBucket } from '../rate-limit/rate-limiter.js';
 import { syncInput } from '../trpc/sync-input.js';
 import { publicProcedure, router } from '../trpc/trpc.js';
 
@@ -11,13 +12,19 @@ export const authRouter = router({
     user: ctx.user === null ? null : { id: ctx.user.id, isAdmin: ctx.user.isAdmin },
   })),
 
-  /** Local mode only: a token for any user id, signed with the server's own key. */
+  /**
+   * Local mode only: a token for any user id, signed with the server's own key. Nobody is signed
+   * in yet, so the rate limit is the calling address's: one client cannot lock others out.
+   */
   localSignIn: publicProcedure
     .input(syncInput(z.object({ userId: userId.trim() })))
     .mutation(async ({ ctx, input }) => {
       if (ctx.authMode.kind !== 'local') {
         throw new AppError('FORBIDDEN', 'Local sign-in is only available in local mode');
       }
+      const grant = await ctx.rateLimiter?.take(addressBucket(ctx.clientAddress ?? 'unknown'), 1);
+      if (grant !== undefined && grant.granted === 0)
+        throw tooManyRequests(grant.retryAfterSeconds);
       return { userId: input.userId, token: await ctx.authMode.signToken(input.userId) };
     }),
 });

@@ -2,6 +2,7 @@ import type { Env } from '../env.js';
 import type { AuthMode } from '../trpc/context.js';
 import { createJwtVerifier, type JwtVerifier } from './jwt-verifier.js';
 import { LOCAL_ISSUER, loadOrCreateLocalSigningKey } from './local-signing-key.js';
+import { pemText } from './public-key-pem.js';
 
 /**
  * JWTs from the configured identity provider, or (no JWT setting, outside production) local
@@ -12,7 +13,7 @@ export async function configureAuth(
 ): Promise<{ authMode: AuthMode; verifyJwt: JwtVerifier }> {
   const claims = { issuer: env.AUTH_JWT_ISSUER, audience: env.AUTH_JWT_AUDIENCE };
   if (env.AUTH_JWT_PUBLIC_KEY !== undefined) {
-    const pem = env.AUTH_JWT_PUBLIC_KEY.replace(/\\n/g, '\n');
+    const pem = pemText(env.AUTH_JWT_PUBLIC_KEY);
     return { authMode: { kind: 'jwt' }, verifyJwt: createJwtVerifier({ key: { pem }, ...claims }) };
   }
   if (env.AUTH_JWKS_URL !== undefined) {

@@ -3,6 +3,8 @@ import { createPublicKey, type KeyObject, type webcrypto } from 'node:crypto';
 type CryptoKey = webcrypto.CryptoKey;
 
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { isUserId } from './auth-user.js';
+import { holdsPrivateKey } from './public-key-pem.js';
 
 const RSA_ALGORITHMS = ['RS256', 'RS384', 'RS512'];
 const EC_ALGORITHMS = ['ES256', 'ES384', 'ES512'];
@@ -41,11 +43,12 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     keyInput = createRemoteJWKSet(new URL(options.key.jwksUrl));
     algorithms = [...RSA_ALGORITHMS, ...EC_ALGORITHMS];
   } else {
+    // createPublicKey would quietly derive the public key from a private one.
+    if ('pem' in options.key && holdsPrivateKey(options.key.pem)) {
+      throw new Error('AUTH_JWT_PUBLIC_KEY holds a private key: give the public key');
+    }
     const publicKey =
       'pem' in options.key ? createPublicKey(options.key.pem) : options.key.publicKey;
-    if ('type' in publicKey && publicKey.type !== 'public') {
-      throw new Error('AUTH_JWT_PUBLIC_KEY must be a public key');
-    }
     keyInput = publicKey;
     algorithms = algorithmsForKey(publicKey);
   }
@@ -62,8 +65,9 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
       typeof keyInput === 'function'
         ? await jwtVerify(token, keyInput, verifyOptions)
         : await jwtVerify(token, keyInput, verifyOptions);
-    if (typeof payload.sub !== 'string' || payload.sub.trim() === '') {
-      throw new Error('JWT has no subject');
+    // The subject becomes the user id: it must be one (and text every database can store).
+    if (!isUserId(payload.sub) || payload.sub.trim() === '') {
+      throw new Error('JWT has no valid subject');
     }
     return { userId: payload.sub, expiresAtMs: (payload.exp ?? 0) * 1000 };
   };

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, fchmodSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely';
@@ -35,11 +35,34 @@ function withStatementCache(database: SQLite.Database): SqliteDatabase {
 }
 
 /**
- * Opens the SQLite file (creating its folder) in WAL mode. `synchronous = FULL` makes every
- * acknowledged commit durable across a crash of the process or of the machine.
+ * Creates the database file readable and writable by its owner only; SQLite gives its -wal and
+ * -shm files the mode of the database file. An existing file is left as it is.
+ */
+function createOwnerOnlyFile(path: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw error;
+  }
+  try {
+    fchmodSync(fd, 0o600);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Opens the SQLite file (creating its folder, and the file readable by its owner only) in WAL
+ * mode. `synchronous = FULL` makes every acknowledged commit durable across a crash of the
+ * process or of the machine.
  */
 export function openSqlite(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:' && path !== '') {
+    mkdirSync(dirname(path), { recursive: true });
+    createOwnerOnlyFile(path);
+  }
   const database = new SQLite(path);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL');

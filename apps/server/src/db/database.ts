@@ -18,6 +18,8 @@ export interface IcpMembersTable {
   user_id: string;
   icp_created_at: string;
   icp_id: string;
+  /** 1 when someone other than the member added them (see MAX_ICPS_SHARED_WITH_USER), else 0. */
+  shared_by_other: Generated<number>;
 }
 
 export interface ApiKeysTable {
@@ -131,6 +133,8 @@ export interface RateLimitBucketsTable {
   tokens: number;
   refilled_at_ms: number;
   last_allowed: boolean;
+  /** Tokens the last take got (a take asks for one per call of its request). */
+  last_granted: number;
 }
 
 export interface Database {

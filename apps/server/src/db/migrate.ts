@@ -2,6 +2,7 @@ import { Migrator, sql } from 'kysely';
 import type { Db } from './connect.js';
 import { isPostgres } from './dialect.js';
 import { migrations } from './migrations/index.js';
+import { withoutStatementTimeout } from './without-statement-timeout.js';
 
 /**
  * On PostgreSQL the migrator's own tables live in the connection's schema, named explicitly:
@@ -15,8 +16,16 @@ async function migratorFor(db: Db): Promise<Migrator> {
   return new Migrator({ db, provider, migrationTableSchema: rows[0]?.schema ?? 'public' });
 }
 
-/** Brings the database to the latest schema; throws (and changes nothing further) on failure. */
-export async function migrateToLatest(db: Db): Promise<void> {
+/**
+ * Brings the database to the latest schema; throws (and changes nothing further) on failure.
+ * On PostgreSQL the migrations run without the pool's statement timeout: one may rewrite a large
+ * table.
+ */
+export function migrateToLatest(db: Db): Promise<void> {
+  return withoutStatementTimeout(db, migrate);
+}
+
+async function migrate(db: Db): Promise<void> {
   const { error, results } = await (await migratorFor(db)).migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error !== undefined || failed !== undefined) {

@@ -29,17 +29,33 @@ export interface OpenDatabase {
   transact: Transact;
 }
 
+export interface DatabaseOptions {
+  /** Connections the PostgreSQL pool keeps. */
+  poolSize?: number | undefined;
+  /**
+   * PostgreSQL's `statement_timeout` on every pooled connection: a statement running longer is
+   * cancelled (SQLSTATE 57014), so no request holds a connection longer. 0 or absent: none (for
+   * the CLI's bulk work).
+   */
+  statementTimeoutMs?: number | undefined;
+}
+
 /**
  * Opens the database of a `DATABASE_URL`. On PostgreSQL a pool of connections; a
  * `?options=-c search_path=<schema>` in the URL keeps each deployment (or test run) in its own
  * schema.
  */
-export function openDatabase(url: string, poolSize = DEFAULT_POOL_SIZE): OpenDatabase {
+export function openDatabase(url: string, options: DatabaseOptions = {}): OpenDatabase {
   if (databaseKindOf(url) === 'sqlite') {
     const db = openSqlite(url.slice('file:'.length));
     return { db, kind: 'sqlite', transact: groupCommit(db) };
   }
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? DEFAULT_POOL_SIZE,
+    // Sent when each connection starts, so it costs no round trip per query.
+    ...(options.statementTimeoutMs && { statement_timeout: options.statementTimeoutMs }),
+  });
   // An idle connection that breaks (the server restarts) must not crash the process; the next
   // query opens a new one.
   pool.on('error', () => {});

@@ -1,3 +1,4 @@
+import { MAX_BATCH_CALLS } from '@icp/schema';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -14,6 +15,7 @@ import { createOpenApiDocument } from '../rest/openapi.js';
 import { RECOMMENDATIONS_PATH, recommendationsRoutes } from '../rest/recommendations.routes.js';
 import { appRouter } from '../trpc/app-router.js';
 import type { CreateContext } from './context-factory.js';
+import { nodeRequest } from './node-request.js';
 import { payloadTooLarge } from './request-body.js';
 import { requestHeader } from './request-header.js';
 import { utf8TrpcRequest } from './trpc-request.js';
@@ -38,6 +40,14 @@ export function createApp(deps: {
   const logger = deps.logger ?? silentLogger;
   const app = new Hono<{ Variables: { requestId: string } }>();
   const openApiJson = JSON.stringify(createOpenApiDocument());
+  // A 500 answers with nothing about its cause, so the log line is where it can be found.
+  const logUnexpected = (requestId: string, error: unknown, procedure?: string) =>
+    logger.error({
+      msg: 'unexpected error',
+      requestId,
+      ...(procedure !== undefined && { procedure }),
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
 
   const limitTrpcBody = bodyLimit({
     maxSize: deps.bodyLimitBytes,
@@ -95,11 +105,24 @@ export function createApp(deps: {
       endpoint: TRPC_PATH,
       req: await utf8TrpcRequest(c),
       router: appRouter,
-      createContext: () => deps.createContext(requestHeader(c, 'authorization')),
-      // Errors that tell the client when to retry (429) carry that header here too.
+      // Each call of a batch takes its own rate-limit token; a batch over the cap is refused
+      // whole (400) before any of its calls runs, or any token is taken.
+      maxBatchSize: MAX_BATCH_CALLS,
+      createContext: ({ info }) =>
+        deps.createContext(requestHeader(c, 'authorization'), {
+          calls: info.calls.length,
+          clientAddress: nodeRequest(c)?.socket.remoteAddress,
+        }),
+      onError: ({ error, path }) => {
+        if (asAppError(error).appCode === 'INTERNAL_ERROR') {
+          logUnexpected(c.get('requestId'), error.cause ?? error, path);
+        }
+      },
+      // Errors that tell the client when to retry (429) carry that header here too. The response
+      // is tRPC's own, so the request id set on Hono's context is added here.
       responseMeta: ({ errors }) => {
         const headers = Object.assign({}, ...errors.map((error) => asAppError(error).headers));
-        return { headers };
+        return { headers: { ...headers, 'X-Request-Id': c.get('requestId') } };
       },
     }),
   );
@@ -110,13 +133,7 @@ export function createApp(deps: {
     errorResponse(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`)),
   );
   app.onError((error, c) => {
-    if (asAppError(error).appCode === 'INTERNAL_ERROR') {
-      logger.error({
-        msg: 'unexpected error',
-        requestId: c.get('requestId'),
-        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-      });
-    }
+    if (asAppError(error).appCode === 'INTERNAL_ERROR') logUnexpected(c.get('requestId'), error);
     return errorResponse(c, error);
   });
   return app;

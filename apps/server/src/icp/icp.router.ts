@@ -1,9 +1,10 @@
-import { icpCreateInput, icpPatchInput, idempotencyKey, ifMatch } from '@icp/schema';
+import { icpCreateInput, icpListQuery, icpPatchInput, idempotencyKey, ifMatch } from '@icp/schema';
 import { z } from 'zod';
 import { syncInput } from '../trpc/sync-input.js';
 import { protectedProcedure, publicProcedure, router } from '../trpc/trpc.js';
 import { listIcpsOfUser } from './icp.repository.js';
 import { createIcp, deleteIcp, updateIcp } from './icp.service.js';
+import { listPositionOf } from './icp-list-cursor.js';
 import { accessibleIcpProcedure, checkIcpTarget } from './icp-target.js';
 import { fingerprintOf } from './request-fingerprint.js';
 
@@ -22,7 +23,13 @@ const createProcedure = protectedProcedure.use(async ({ getRawInput, next }) => 
 });
 
 export const icpRouter = router({
-  list: protectedProcedure.query(({ ctx }) => listIcpsOfUser(ctx.db, ctx.user.id)),
+  /** The caller's ICPs in list order: all of them, or a page (`limit`, `cursor`). */
+  list: protectedProcedure.input(syncInput(icpListQuery.optional())).query(({ ctx, input }) =>
+    listIcpsOfUser(ctx.db, ctx.user.id, {
+      limit: input?.limit,
+      after: input?.cursor === undefined ? undefined : listPositionOf(input.cursor),
+    }),
+  ),
 
   // No body to validate, so no middleware layer needed: the hottest read stays lean.
   byId: publicProcedure

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Icp, IcpCreate, IcpPatch } from '@icp/schema';
+import { type Icp, type IcpCreate, type IcpPatch, icpSizeIssue } from '@icp/schema';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Db } from '../db/connect.js';
 import type { Transact } from '../db/transact.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
-import { AppError, icpForbidden, icpNotFound, staleIfMatch } from '../errors.js';
+import { AppError, icpForbidden, icpNotFound, invalidBody, staleIfMatch } from '../errors.js';
 import { canAccessIcp } from './icp.access.js';
 import { etagOf, icpJson } from './icp.etag.js';
 import { applyIcpPatch } from './icp.patch.js';
 import { deleteIcpById, findIcpForUpdate, insertIcp, replaceIcp } from './icp.repository.js';
 import { userIdsOnCreate } from './icp.user-ids.js';
+import { checkSharesWithin } from './icp-shares.js';
 import { findRememberedCreate, rememberCreate } from './idempotency.repository.js';
 
 export interface IcpWithEtag {
@@ -60,7 +61,8 @@ export async function createIcp(
           return { icp: first, etag: etagOf(first), replayed: true };
         }
       }
-      await insertIcp(tx, icp);
+      await checkSharesWithin(tx, user.id, icp.userIds, body.userIds);
+      await insertIcp(tx, icp, user.id);
       if (idempotency !== undefined) {
         await rememberCreate(
           tx,
@@ -103,7 +105,13 @@ export async function updateIcp(
   return transact(async (tx) => {
     const current = await lockedCurrent(tx, user, checked, ifMatch);
     const next = applyIcpPatch(current, patch, now);
-    if (next !== current) await replaceIcp(tx, current, next);
+    if (next === current) return { icp: next, etag: etagOf(next) };
+    const { id, createdAt, updatedAt, ...stored } = next;
+    const oversize = icpSizeIssue(stored);
+    if (oversize !== null) throw invalidBody([oversize]);
+    const added = next.userIds.filter((userId) => !current.userIds.includes(userId));
+    await checkSharesWithin(tx, user.id, added, patch.userIds ?? []);
+    await replaceIcp(tx, current, next, user.id);
     return { icp: next, etag: etagOf(next) };
   });
 }

@@ -19,6 +19,9 @@ export const MAX_CRM_CONTACTS = 500;
 /** What a search without CRM filters says of CRM sourcing. */
 export const NOT_REQUESTED: CrmSourcing = { status: 'not-requested', contacts: 0 };
 
+/** Why CRM filters were not applied on a server without a CRM (the README names its settings). */
+export const NO_CRM_CONFIGURED = 'no CRM is configured on this server';
+
 /** CRM companies keep a domain only while no other stored company holds it. */
 async function withoutTakenDomains(db: Db, companies: CompanyRecord[]): Promise<CompanyRecord[]> {
   const domains = companies.flatMap((company) => (company.domain ? [company.domain] : []));
@@ -56,27 +59,28 @@ function scopedContact(scope: string, contact: CrmContact): CrmContact {
   };
 }
 
+/** What a CRM search found: the contacts that can be leads, with ids of their scope. */
+export interface CrmSearch {
+  sourcing: CrmSourcing;
+  contacts: CrmContact[];
+}
+
 /**
- * Runs the ICP's CRM search and stores the contacts it finds in the lead database under `scope`
- * (people with source `crm`, so `maxPercentFromCRM` counts them), to be matched with the
- * provider's people for this search only. Says plainly when the search was not made: no CRM
+ * Runs a CRM search for `crmFilters`, giving the contacts found ids of `scope` (see
+ * crm-scope.ts); nothing is stored. Says plainly when the search was not made: no CRM
  * configured, or the CRM could not be asked.
  */
-export async function sourceCrmContacts(
-  deps: { db: Db; transact: Transact; bullhorn?: BullhornClient | undefined },
+export async function searchCrmContacts(
+  deps: { bullhorn?: BullhornClient | undefined },
   crmFilters: CrmFilters | null,
   wanted: number,
   scope: string,
-): Promise<{ sourcing: CrmSourcing; contactIds: string[] }> {
-  if (crmFilters === null) return { sourcing: NOT_REQUESTED, contactIds: [] };
+): Promise<CrmSearch> {
+  if (crmFilters === null) return { sourcing: NOT_REQUESTED, contacts: [] };
   if (deps.bullhorn === undefined) {
     return {
-      sourcing: {
-        status: 'not-applied',
-        contacts: 0,
-        reason: 'no CRM is configured here (BULLHORN_REST_URL and BULLHORN_REST_TOKEN)',
-      },
-      contactIds: [],
+      sourcing: { status: 'not-applied', contacts: 0, reason: NO_CRM_CONFIGURED },
+      contacts: [],
     };
   }
   let found: Awaited<ReturnType<BullhornClient['searchContacts']>>;
@@ -87,21 +91,35 @@ export async function sourceCrmContacts(
     if (!(error instanceof BullhornError)) throw error;
     return {
       sourcing: { status: 'not-applied', contacts: 0, reason: error.message },
-      contactIds: [],
+      contacts: [],
     };
   }
-  const contacts = found.contacts.map((contact) => scopedContact(scope, contact));
   // A contact without a name or title cannot be a lead record; it is left out.
-  const people: PersonRecord[] = contacts.flatMap(({ person }) => {
-    const parsed = personRecord.safeParse(person);
-    return parsed.success ? [parsed.data] : [];
+  const contacts = found.contacts.flatMap((contact) => {
+    const scoped = scopedContact(scope, contact);
+    const parsed = personRecord.safeParse(scoped.person);
+    return parsed.success ? [{ person: parsed.data, company: scoped.company }] : [];
   });
-  const kept = new Set(people.map((person) => person.companyId));
+  return { sourcing: { status: 'applied', contacts: contacts.length }, contacts };
+}
+
+/**
+ * Runs the ICP's CRM search and stores the contacts it finds in the lead database under `scope`
+ * (people with source `crm`, so `maxPercentFromCRM` counts them), to be matched with the
+ * provider's people for this search only.
+ */
+export async function sourceCrmContacts(
+  deps: { db: Db; transact: Transact; bullhorn?: BullhornClient | undefined },
+  crmFilters: CrmFilters | null,
+  wanted: number,
+  scope: string,
+): Promise<{ sourcing: CrmSourcing; contactIds: string[] }> {
+  const { sourcing, contacts } = await searchCrmContacts(deps, crmFilters, wanted, scope);
+  if (contacts.length === 0) return { sourcing, contactIds: [] };
+  const people: PersonRecord[] = contacts.map(({ person }) => person);
   const companies = [
     ...new Map(
-      contacts.flatMap(({ company }) =>
-        company !== null && kept.has(company.id) ? [[company.id, company] as const] : [],
-      ),
+      contacts.flatMap(({ company }) => (company === null ? [] : [[company.id, company] as const])),
     ).values(),
   ];
   const storable = await withoutTakenDomains(deps.db, companies);
@@ -109,8 +127,5 @@ export async function sourceCrmContacts(
     await saveCompanies(tx, storable, scope);
     await savePeople(tx, people, scope);
   });
-  return {
-    sourcing: { status: 'applied', contacts: people.length },
-    contactIds: people.map((person) => person.id),
-  };
+  return { sourcing, contactIds: people.map((person) => person.id) };
 }

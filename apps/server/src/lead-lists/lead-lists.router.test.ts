@@ -68,6 +68,26 @@ describe('lead procedures, called in-process', () => {
     expect(preview.notApplied).toEqual([]);
   });
 
+  it('forecasts a list without asking an evaluator about every lead of it', async () => {
+    const judged: string[] = [];
+    const passesOnlyP2: LeadEvaluators = {
+      ai: {
+        evaluate: async (_filter, leads) => {
+          judged.push(...leads.map((lead) => lead.id));
+          return new Map(leads.map((lead) => [lead.id, { passed: lead.id === 'p-2' }]));
+        },
+      },
+    };
+    const preview = await callerWith(passesOnlyP2).leadLists.previewDraft({
+      body: { ...draft, limit: 1, listSize: 5 },
+    });
+
+    expect(preview.leads.map((lead) => lead.person.id)).toEqual(['p-2']);
+    expect(preview.list).toEqual({ requestedSize: 5, leadCount: 2, notCounted: [0] });
+    // Asked once, about the leads shown: the forecast of the list asks nothing.
+    expect(judged).toEqual(['p-1', 'p-2']);
+  });
+
   it('refuses a draft the ICP schema refuses, naming the field', async () => {
     const bad = {
       ...draft,

@@ -1,8 +1,7 @@
 import {
-  customFilterCriteria,
+  leadDraftPreviewInput,
   leadListInput,
   leadPreviewInput,
-  leadProviderCriteria,
   normalizeIcpId,
 } from '@icp/schema';
 import { z } from 'zod';
@@ -10,9 +9,11 @@ import { AppError } from '../errors.js';
 import { canAccessIcp } from '../icp/icp.access.js';
 import { findIcpById } from '../icp/icp.repository.js';
 import { accessibleIcpProcedure, checkIcpTarget } from '../icp/icp-target.js';
+import { leadSearch } from '../leads/lead-search-limits.js';
 import type { Context } from '../trpc/context.js';
 import { syncInput } from '../trpc/sync-input.js';
 import { protectedProcedure, publicProcedure, router, signedInUser } from '../trpc/trpc.js';
+import { previewDraft } from './draft-preview.js';
 import {
   deleteLeadList,
   findLeadList,
@@ -48,29 +49,39 @@ export const leadListsRouter = router({
   preview: accessibleIcpProcedure
     .input(syncInput(icpTarget.extend({ body: leadPreviewInput.prefault({}) })))
     .mutation(({ ctx, input }) =>
-      previewLeads(ctx, ctx.checked.icp, input.body.limit, ctx.now(), ctx.checked.icp.id),
+      leadSearch(ctx, ctx.user.id, (db) =>
+        previewLeads(
+          { ...ctx, db },
+          ctx.checked.icp,
+          input.body.limit,
+          ctx.now(),
+          ctx.checked.icp.id,
+        ),
+      ),
     ),
 
-  /** The same for criteria being edited, before they are saved. */
+  /** The same for criteria being edited, before they are saved (see draft-preview.ts). */
   previewDraft: protectedProcedure
-    .input(
-      syncInput(
-        z.object({
-          body: z.strictObject({
-            leadProviderCriteria,
-            customFilterCriteria,
-            limit: leadPreviewInput.shape.limit,
-          }),
-        }),
-      ),
-    )
-    .mutation(({ ctx, input }) => previewLeads(ctx, input.body, input.body.limit, ctx.now())),
+    .input(syncInput(z.object({ body: leadDraftPreviewInput })))
+    .mutation(async ({ ctx, input }) => {
+      const { icpId, crmFilters = null, ...draft } = input.body;
+      const edited = icpId === undefined ? undefined : await checkIcpTarget(ctx, { id: icpId });
+      return leadSearch(ctx, ctx.user.id, (db) =>
+        previewDraft(
+          { ...ctx, db },
+          { ...draft, crmFilters, icpId: edited?.checked.icp.id },
+          ctx.now(),
+        ),
+      );
+    }),
 
   generate: accessibleIcpProcedure
     .input(syncInput(icpTarget.extend({ body: leadListInput.prefault({}) })))
     .mutation(({ ctx, input }) => {
       const size = input.body.size ?? ctx.checked.icp.leadsPerList;
-      return generateLeadList(ctx, ctx.user, ctx.checked.icp, size, ctx.now());
+      return leadSearch(ctx, ctx.user.id, (db) =>
+        generateLeadList({ ...ctx, db }, ctx.user, ctx.checked.icp, size, ctx.now()),
+      );
     }),
 
   /** Lists of every ICP shared with the caller, newest first. */

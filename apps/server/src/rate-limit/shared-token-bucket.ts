@@ -1,36 +1,45 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
-import type { RateLimitDecision } from './token-bucket.js';
+import type { RateLimiter, TokenGrant } from './rate-limiter.js';
+import { retryAfterSeconds } from './token-bucket.js';
 
 /**
  * The same token buckets as TokenBucketLimiter, kept in the database so that every server
  * process over it shares them: a caller spreading requests over several replicas gets the
- * limit once, not once per replica. One atomic upsert per request refills and takes.
+ * limit once, not once per replica. One atomic upsert per request refills and takes, however
+ * many tokens the request asks for (one per call of a tRPC batch).
  */
-export class SharedTokenBucketLimiter {
+export class SharedTokenBucketLimiter implements RateLimiter {
   constructor(
     private readonly db: Db,
     private readonly ratePerSecond: number,
     private readonly burst: number,
   ) {}
 
-  async take(callerKey: string, nowMs = Date.now()): Promise<RateLimitDecision> {
+  async take(callerKey: string, count = 1, nowMs = Date.now()): Promise<TokenGrant> {
     // Typed parameters: left to infer, a fractional rate next to a bigint would be read as one.
     const rate = sql`cast(${this.ratePerSecond} as double precision)`;
     const burst = sql`cast(${this.burst} as double precision)`;
+    const asked = sql`cast(${count} as double precision)`;
     const now = sql`cast(${nowMs} as bigint)`;
     const refilled = sql<number>`least(${burst}, b.tokens + greatest(0, ${now} - b.refilled_at_ms) * ${rate} / 1000.0)`;
-    const { rows } = await sql<{ tokens: number; last_allowed: boolean }>`
-      insert into rate_limit_buckets as b (caller_key, tokens, refilled_at_ms, last_allowed)
-      values (${callerKey}, ${burst} - 1, ${now}, true)
+    const granted = sql<number>`greatest(0, least(${asked}, floor(${refilled})))`;
+    const grantedFromFull = sql<number>`least(${asked}, floor(${burst}))`;
+    // last_allowed is still written for servers of the previous version during a rolling update.
+    const { rows } = await sql<{ tokens: number; last_granted: number }>`
+      insert into rate_limit_buckets as b (caller_key, tokens, refilled_at_ms, last_granted, last_allowed)
+      values (${callerKey}, ${burst} - ${grantedFromFull}, ${now}, cast(${grantedFromFull} as integer), true)
       on conflict (caller_key) do update set
-        tokens = case when ${refilled} >= 1 then ${refilled} - 1 else ${refilled} end,
-        last_allowed = ${refilled} >= 1,
+        tokens = ${refilled} - ${granted},
+        last_granted = cast(${granted} as integer),
+        last_allowed = ${granted} >= 1,
         refilled_at_ms = ${now}
-      returning tokens, last_allowed`.execute(this.db);
+      returning tokens, last_granted`.execute(this.db);
     const row = rows[0];
-    if (row === undefined || row.last_allowed) return { allowed: true };
-    const retryAfterSeconds = Math.max(1, Math.ceil((1 - row.tokens) / this.ratePerSecond));
-    return { allowed: false, retryAfterSeconds };
+    if (row === undefined) return { granted: count, retryAfterSeconds: 1 };
+    return {
+      granted: Number(row.last_granted),
+      retryAfterSeconds: retryAfterSeconds(Number(row.tokens), this.ratePerSecond),
+    };
   }
 }

@@ -1,16 +1,17 @@
+import type { RateLimiter, TokenGrant } from './rate-limiter.js';
+
 interface Bucket {
   tokens: number;
   refilledAtMs: number;
 }
 
-export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
-
 /**
- * Per-caller token buckets: `ratePerSecond` tokens flow in, up to `burst`; a request takes one.
- * Memory is bounded: beyond `maxCallers` the least recently seen caller is forgotten (a full
- * bucket, which is what a forgotten caller would have by now anyway in most cases).
+ * Per-caller token buckets in this process: `ratePerSecond` tokens flow in, up to `burst`; a
+ * call takes one. Memory is bounded: beyond `maxCallers` the least recently seen caller is
+ * forgotten (a full bucket, which is what a forgotten caller would have by now anyway in most
+ * cases).
  */
-export class TokenBucketLimiter {
+export class TokenBucketLimiter implements RateLimiter {
   readonly #buckets = new Map<string, Bucket>();
 
   constructor(
@@ -19,7 +20,7 @@ export class TokenBucketLimiter {
     private readonly maxCallers = 100_000,
   ) {}
 
-  take(callerKey: string, nowMs = Date.now()): RateLimitDecision {
+  take(callerKey: string, count = 1, nowMs = Date.now()): TokenGrant {
     const bucket = this.#buckets.get(callerKey) ?? { tokens: this.burst, refilledAtMs: nowMs };
     const elapsedSeconds = Math.max(0, nowMs - bucket.refilledAtMs) / 1000;
     bucket.tokens = Math.min(this.burst, bucket.tokens + elapsedSeconds * this.ratePerSecond);
@@ -32,11 +33,13 @@ export class TokenBucketLimiter {
       if (oldest !== undefined) this.#buckets.delete(oldest);
     }
 
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { allowed: true };
-    }
-    const retryAfterSeconds = Math.max(1, Math.ceil((1 - bucket.tokens) / this.ratePerSecond));
-    return { allowed: false, retryAfterSeconds };
+    const granted = Math.max(0, Math.min(count, Math.floor(bucket.tokens)));
+    bucket.tokens -= granted;
+    return { granted, retryAfterSeconds: retryAfterSeconds(bucket.tokens, this.ratePerSecond) };
   }
+}
+
+/** Whole seconds until a bucket holding `tokens` holds one again (at least 1). */
+export function retryAfterSeconds(tokens: number, ratePerSecond: number): number {
+  return Math.max(1, Math.ceil((1 - tokens) / ratePerSecond));
 }

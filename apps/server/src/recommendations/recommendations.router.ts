@@ -7,6 +7,7 @@ import {
 import { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
+import { leadSearch } from '../leads/lead-search-limits.js';
 import { syncInput } from '../trpc/sync-input.js';
 import { protectedProcedure, router } from '../trpc/trpc.js';
 import { fetchRecommendations } from './recommendation-fetch.service.js';
@@ -42,7 +43,9 @@ export const recommendationsRouter = router({
     .input(syncInput(z.object({ body: recommendationFetchInput })))
     .mutation(async ({ ctx, input }) => {
       const icp = await savedIcp(ctx.db, ctx.user.id, input.body.externalUserId);
-      return fetchRecommendations(ctx.db, icp, input.body.pagination, ctx.now());
+      return leadSearch(ctx, ctx.user.id, (db) =>
+        fetchRecommendations(db, icp, input.body.pagination, ctx.now()),
+      );
     }),
 
   filters: protectedProcedure.query(() => filterCatalog),

@@ -4,6 +4,7 @@ import type { CreateContext } from '../http/context-factory.js';
 import { requestHeader } from '../http/request-header.js';
 import { icpJson } from '../icp/icp.etag.js';
 import { createCaller } from '../trpc/app-router.js';
+import { icpListResponse, listQueryOf } from './icp-list-response.js';
 import { decodeJsonBody } from './json-body.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 import { signedIn } from './signed-in.js';
@@ -29,7 +30,16 @@ export function icpRoutes(createContext: CreateContext, bodyLimitBytes: number):
   // Bodies reach the procedures as unchecked JSON (hence the casts below): validating them is the
   // procedures' job, so both transports answer the same 400s.
 
-  routes.get('/', async (c) => c.json(await (await signedInCaller(c)).icp.list()));
+  routes.get('/', async (c) => {
+    const ctx = await signedInContext(c);
+    // The rest of a long list belongs to the same request, whose rate-limit token is spent once.
+    return icpListResponse(
+      c,
+      listQueryOf(c),
+      (query) => createCaller(ctx).icp.list(query),
+      (query) => createCaller({ ...ctx, callTokens: undefined }).icp.list(query),
+    );
+  });
 
   routes.post('/', async (c) => {
     const caller = await signedInCaller(c);

@@ -4,6 +4,7 @@ import {
   icp,
   icpCreateInput,
   icpList,
+  icpListQuery,
   icpPatchInput,
   idempotencyKey,
   ifMatch,
@@ -12,6 +13,8 @@ import {
   leadListSummary,
   leadPreview,
   leadPreviewInput,
+  MAX_ICP_LIST_PAGE,
+  MAX_ICPS_SHARED_WITH_USER,
   recommendationFetchInput,
   recommendationFetchResult,
   recommendationIcp,
@@ -53,6 +56,15 @@ const withBody = {
 const etagHeader = {
   ETag: { description: 'Strong entity tag of the ICP', schema: { type: 'string' as const } },
 };
+const listQuery = icpListQuery.extend({
+  limit: icpListQuery.shape.limit.meta({
+    description: `At most this many ICPs (1-${MAX_ICP_LIST_PAGE}); without it, all of them.`,
+  }),
+  cursor: icpListQuery.shape.cursor.meta({
+    description: 'Where the page starts: the cursor of the Link of the previous page (opaque).',
+  }),
+});
+const sharingCap = `A user in userIds (named in details) already has ${MAX_ICPS_SHARED_WITH_USER} ICPs shared with them by others.`;
 const idPath = z.object({ id: z.string().meta({ description: 'The ICP id (a UUID)' }) });
 const ifMatchHeaders = z.object({ 'if-match': ifMatch.optional() });
 const listIdPath = z.object({ id: z.string().meta({ description: 'The lead list id (a UUID)' }) });
@@ -86,10 +98,21 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
         get: {
           operationId: 'listIcps',
           summary: 'List ICPs',
-          description: 'ICPs whose userIds hold the authenticated user, oldest first.',
+          description: `ICPs whose userIds hold the authenticated user, oldest first (createdAt, then id). Without limit, all of them: the user's own, and at most ${MAX_ICPS_SHARED_WITH_USER} others shared with them. With limit, a page of at most limit ICPs, and a Link header to the next page while there is one.`,
+          requestParams: { query: listQuery },
           responses: {
-            '200': { description: 'The ICPs the user has access to.', ...json(icpList) },
-            ...errorResponses(common),
+            '200': {
+              description: 'The ICPs the user has access to (a bare array, sent as it is read).',
+              headers: {
+                Link: {
+                  description:
+                    'With limit, while more ICPs follow: `<...?limit=n&cursor=c>; rel="next"`, the next page.',
+                  schema: { type: 'string' as const },
+                },
+              },
+              ...json(icpList),
+            },
+            ...errorResponses({ ...common, '400': 'limit or cursor is not valid.' }),
           },
         },
         post: {
@@ -103,7 +126,7 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
             ...errorResponses({
               ...withBody,
               ...common,
-              '409': 'The Idempotency-Key was used with a different body.',
+              '409': `The Idempotency-Key was used with a different body, or: ${sharingCap}`,
             }),
           },
         },
@@ -130,6 +153,7 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
             ...errorResponses({
               ...withBody,
               ...oneIcp,
+              '409': sharingCap,
               '412': 'If-Match does not match the current ETag.',
             }),
           },

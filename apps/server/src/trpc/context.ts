@@ -3,8 +3,10 @@ import type { BullhornClient } from '../crm/bullhorn/client.js';
 import type { Db } from '../db/connect.js';
 import type { Transact } from '../db/transact.js';
 import type { AppError } from '../errors.js';
+import type { LeadSearchLimits } from '../leads/lead-search-limits.js';
 import type { LeadEvaluators } from '../leads/matching/find-leads.js';
-import type { RateLimitDecision, TokenBucketLimiter } from '../rate-limit/token-bucket.js';
+import type { CallTokens } from '../rate-limit/call-tokens.js';
+import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 
 /** How users sign in: tokens from an identity provider, or tokens this server signs (local). */
 export type AuthMode =
@@ -24,14 +26,18 @@ export interface Context {
   /** The CRM searched for an ICP's `crmFilters`, when one is configured. */
   bullhorn?: BullhornClient | undefined;
   /**
-   * The shared (database) limiter's verdict on this request, taken once per HTTP request when
-   * limits are shared across replicas; absent otherwise.
+   * The tokens the signed-in caller's request took, one per procedure call, spent as each call
+   * starts; absent when rate limits are off.
    */
-  rateLimit?: RateLimitDecision | undefined;
+  callTokens?: CallTokens | undefined;
   /** Leads one user may store in lead lists per UTC day; 0 or absent: no quota. */
   storedLeadsPerDay?: number | undefined;
-  /** Absent when rate limits are off. */
-  rateLimiter?: TokenBucketLimiter | undefined;
+  /** For calls limited otherwise than by user (local sign-in); absent when limits are off. */
+  rateLimiter?: RateLimiter | undefined;
+  /** The network address the request came from (the socket's peer), when known. */
+  clientAddress?: string | undefined;
+  /** How lead searches are bounded: at once per user, and in time; absent: not at all. */
+  leadSearches?: LeadSearchLimits | undefined;
   /**
    * Why the transport could not decode the request body (not JSON, or not sent as JSON). Raised
    * only after the ICP it names is found and checked, as the documented order of checks asks.

@@ -1,6 +1,6 @@
 import { initTRPC } from '@trpc/server';
 import type { AuthUser } from '../auth/auth-user.js';
-import { AppError, asAppError, unauthenticated } from '../errors.js';
+import { asAppError, tooManyRequests, unauthenticated } from '../errors.js';
 import type { Context } from './context.js';
 
 const t = initTRPC.context<Context>().create({
@@ -25,21 +25,14 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
 /**
- * The signed-in caller, or UNAUTHORIZED; each call takes a token from the caller's rate-limit
- * bucket (TOO_MANY_REQUESTS with Retry-After when it is empty).
+ * The signed-in caller, or UNAUTHORIZED; each call spends one of the tokens its request took
+ * from the user's rate-limit bucket (TOO_MANY_REQUESTS with Retry-After when none is left).
  */
 export function signedInUser(ctx: Context): AuthUser {
   if (ctx.user === null) throw unauthenticated();
-  const decision = ctx.rateLimit ?? ctx.rateLimiter?.take(`${ctx.user.via}:${ctx.user.id}`);
+  const decision = ctx.callTokens?.spend();
   if (decision !== undefined && !decision.allowed) {
-    throw new AppError(
-      'TOO_MANY_REQUESTS',
-      'Too many requests; slow down and retry later',
-      undefined,
-      {
-        'Retry-After': String(decision.retryAfterSeconds),
-      },
-    );
+    throw tooManyRequests(decision.retryAfterSeconds);
   }
   return ctx.user;
 }

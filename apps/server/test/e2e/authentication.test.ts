@@ -198,6 +198,18 @@ describe('JWTs verified with an RS256 PEM public key', () => {
       async () => `Bearer ${await signToken(pair.privateKey, { sub: '   ' })}`,
     ],
     [
+      'a token whose sub holds the NUL character',
+      async () => `Bearer ${await signToken(pair.privateKey, { sub: 'user\u0000admin' })}`,
+    ],
+    [
+      'a token whose sub holds a lone surrogate',
+      async () => `Bearer ${await signToken(pair.privateKey, { sub: 'user_\ud800' })}`,
+    ],
+    [
+      'a token whose sub is longer than a user id may be (256 characters)',
+      async () => `Bearer ${await signToken(pair.privateKey, { sub: 'u'.repeat(256) })}`,
+    ],
+    [
       'a token without exp',
       async () => `Bearer ${await signToken(pair.privateKey, { exp: null })}`,
     ],
@@ -377,6 +389,30 @@ describe('local mode', () => {
       await expectUnauthenticated(jwtService, `Bearer ${token}`);
     } finally {
       await jwtService.stop();
+    }
+  });
+});
+
+describe('local sign-in under the rate limit', () => {
+  it('is limited per calling address, apart from the users it signs in', async () => {
+    const service = await startTestService({ RATE_LIMIT_RPS: '0.01', RATE_LIMIT_BURST: '3' });
+    try {
+      const signIns = [];
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        signIns.push(
+          await service.api('POST', '/trpc/auth.localSignIn', { body: { userId: `u${attempt}` } }),
+        );
+      }
+      const refused = signIns[3];
+      const token = signIns[0]?.body.result.data.token;
+
+      expect(signIns.map((response) => response.status)).toEqual([200, 200, 200, 429]);
+      expect(refused?.body.error.data.appCode).toBe('TOO_MANY_REQUESTS');
+      expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(refused?.text).not.toMatch(/eyJ/);
+      expect((await listWith(service, `Bearer ${token}`)).status).toBe(200);
+    } finally {
+      await service.stop();
     }
   });
 });

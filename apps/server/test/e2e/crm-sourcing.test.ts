@@ -173,6 +173,47 @@ describe('CRM sourcing from Bullhorn', () => {
     ]);
   });
 
+  it("searches the CRM for a draft's CRM filters and shows its contacts, storing none", async () => {
+    const people = async () =>
+      (
+        await service.db
+          .selectFrom('people')
+          .select((eb) => eb.fn.countAll<number>().as('count'))
+          .executeTakeFirstOrThrow()
+      ).count;
+    const before = Number(await people());
+    const draft = await service.api('POST', '/trpc/leadLists.previewDraft', {
+      token: key,
+      body: {
+        body: {
+          leadProviderCriteria: [],
+          customFilterCriteria: [],
+          crmFilters: crmIcpRequest.crmFilters,
+          listSize: 10,
+        },
+      },
+    });
+
+    expect(draft.status).toBe(200);
+    const preview = draft.body.result.data;
+    expect(bullhorn.queries.at(-1)).toBe(bullhornSearchQuery(crmIcpRequest.crmFilters));
+    expect(preview.crmSourcing).toEqual({ status: 'applied', contacts: 2 });
+    expect(preview.total).toBe(2);
+    expect(preview.list).toMatchObject({ requestedSize: 10, leadCount: 2 });
+    expect(
+      preview.leads.map((lead: { person: { id: string; source: string } }) => [
+        lead.person.id,
+        lead.person.source,
+      ]),
+    ).toEqual([
+      ['draft/bullhorn-101', 'crm'],
+      ['draft/bullhorn-102', 'crm'],
+    ]);
+    expect(preview.leads[0].company).toMatchObject({ name: 'Nordwerk GmbH' });
+    expect(preview.leads[0].reasons).toEqual(['a CRM contact matching the CRM filters']);
+    expect(Number(await people())).toBe(before);
+  });
+
   it('mixes CRM contacts with provider leads, within maxPercentFromCRM', async () => {
     const icp = (
       await service.api('POST', ICPS, {
@@ -234,6 +275,22 @@ describe('CRM sourcing that cannot be done', () => {
         reason: expect.stringMatching(/no CRM is configured/),
       });
       expect(plainPreview.body.crmSourcing).toEqual({ status: 'not-requested', contacts: 0 });
+
+      const draft = await service.api('POST', '/trpc/leadLists.previewDraft', {
+        token: key,
+        body: {
+          body: {
+            leadProviderCriteria: [],
+            customFilterCriteria: [],
+            crmFilters: crmIcpRequest.crmFilters,
+          },
+        },
+      });
+      expect(draft.body.result.data.crmSourcing).toEqual({
+        status: 'not-applied',
+        contacts: 0,
+        reason: 'no CRM is configured on this server',
+      });
     } finally {
       await service.stop();
     }

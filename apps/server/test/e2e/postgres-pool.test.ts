@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshPostgresSchema, onPostgres, testDatabase } from '../support/test-database.js';
 import { startTestService, type TestService } from '../support/test-service.js';
@@ -47,5 +48,15 @@ describe.skipIf(testDatabase !== 'postgres')('the PostgreSQL pool of one process
     ]);
     expect(rows[0].connections).toBeGreaterThanOrEqual(1);
     expect(rows[0].connections).toBeLessThanOrEqual(2);
+  });
+
+  it('bounds every statement of its connections, also those that ran the migrations, by 5 s', async () => {
+    const settings = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        sql<{ statement_timeout: string }>`show statement_timeout`.execute(service.db),
+      ),
+    );
+
+    expect(settings.map(({ rows }) => rows[0]?.statement_timeout)).toEqual(Array(4).fill('5s'));
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestService, type TestService } from '../support/test-service.js';
 
@@ -81,5 +82,54 @@ describe('request ids and structured request logs', () => {
     expect(everything).not.toContain(token);
     expect(everything).not.toContain('TOP-SECRET-NAME');
     expect(everything).not.toContain('private-ext-id');
+  });
+});
+
+describe('logs of unexpected errors', () => {
+  let service: TestService;
+  const written: string[] = [];
+
+  beforeAll(async () => {
+    const write = process.stdout.write.bind(process.stdout);
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk, ...rest) => {
+      written.push(String(chunk));
+      return write(chunk, ...(rest as []));
+    });
+    service = await startTestService({ LOG_REQUESTS: 'on' });
+    // A table gone from under the server: what no request can do, so the failure is unexpected.
+    await sql`drop table recommendation_icps`.execute(service.db);
+  });
+  afterAll(async () => {
+    await service.stop();
+    vi.restoreAllMocks();
+  });
+
+  const errorLineOf = (requestId: string | null) =>
+    written
+      .join('')
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((entry) => entry.level === 'error' && entry.requestId === requestId);
+
+  it('logs the cause of a 500 with its request id, through tRPC as through REST', async () => {
+    const token = await service.apiKeyFor('user_failing');
+    const viaTrpc = await service.api('GET', '/trpc/recommendations.icp?input=%7B%7D', { token });
+    const viaRest = await service.api('GET', '/v2/recommendations/icp', { token });
+
+    expect([viaTrpc.status, viaRest.status]).toEqual([500, 500]);
+    expect(viaTrpc.text).not.toContain('recommendation_icps');
+    expect(errorLineOf(viaTrpc.headers.get('x-request-id'))).toEqual({
+      time: expect.any(String),
+      level: 'error',
+      msg: 'unexpected error',
+      requestId: viaTrpc.headers.get('x-request-id'),
+      procedure: 'recommendations.icp',
+      error: expect.stringContaining('recommendation_icps'),
+    });
+    expect(errorLineOf(viaRest.headers.get('x-request-id'))).toMatchObject({
+      msg: 'unexpected error',
+      error: expect.stringContaining('recommendation_icps'),
+    });
   });
 });

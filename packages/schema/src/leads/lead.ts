@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { crmFilters } from '../crm-filters.js';
+import { customFilterCriteria } from '../custom-filter-criteria.js';
+import { leadProviderCriteria } from '../lead-provider-criteria.js';
 import { leadSource } from './person.js';
 
 /** A person as a lead: everything the lead database knows of them. */
@@ -69,6 +72,21 @@ const matchNotes = {
   crmSourcing,
 };
 
+/**
+ * What a list made now would hold: `leadCount` of the `requestedSize` leads asked for, after
+ * every custom filter that can be applied (those that cannot are in `notApplied`).
+ */
+export const listForecast = z.strictObject({
+  requestedSize: z.number().int().min(1),
+  leadCount: z.number().int().min(0),
+  /**
+   * Custom filters (by position) the count leaves out because an outside service judges each
+   * lead (`ai`, `website`, `webscraping`): they are asked only for the leads shown, and for every
+   * lead when a list is made.
+   */
+  notCounted: z.array(z.number().int().min(0)),
+});
+
 /** `POST .../icps/{id}/preview`: how many people match, and a first page of leads. */
 export const leadPreview = z
   .strictObject({
@@ -76,6 +94,8 @@ export const leadPreview = z
     total: z.number().int().min(0),
     leads: z.array(lead),
     ...matchNotes,
+    /** Only when a list size was asked for (the draft preview's `listSize`). */
+    list: listForecast.optional(),
   })
   .meta({ id: 'LeadPreview' });
 
@@ -106,11 +126,29 @@ export const leadListInput = z.strictObject({
   size: z.number().int().min(1).max(10_000).optional(),
 });
 
+/**
+ * Body of the draft preview (tRPC `leadLists.previewDraft`): the criteria of a profile being
+ * edited, before it is saved. Nothing is stored, CRM contacts included.
+ */
+export const leadDraftPreviewInput = z.strictObject({
+  leadProviderCriteria,
+  customFilterCriteria,
+  /** The draft's CRM sourcing: the CRM is searched when one is configured. */
+  crmFilters: crmFilters.nullable().optional(),
+  limit: leadPreviewInput.shape.limit,
+  /** The draft's `leadsPerList`: the answer's `list` then says what such a list would hold. */
+  listSize: leadListInput.shape.size,
+  /** The saved ICP the draft edits, if any: its earlier lists count for `minDaysUntilReuse`. */
+  icpId: z.string().optional(),
+});
+
 export type Lead = z.infer<typeof lead>;
 export type LeadPerson = z.infer<typeof leadPerson>;
 export type LeadCompany = z.infer<typeof leadCompany>;
 export type NotAppliedFilter = z.infer<typeof notAppliedFilter>;
 export type CrmSourcing = z.infer<typeof crmSourcing>;
+export type ListForecast = z.infer<typeof listForecast>;
+export type LeadDraftPreviewInput = z.input<typeof leadDraftPreviewInput>;
 export type LeadPreview = z.infer<typeof leadPreview>;
 export type LeadListSummary = z.infer<typeof leadListSummary>;
 export type LeadList = z.infer<typeof leadList>;

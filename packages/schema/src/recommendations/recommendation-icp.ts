@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { department, industry, locationCode, seniority } from '../catalog/index.js';
+import {
+  MAX_FILTER_LIST_VALUES,
+  MAX_FILTER_VALUE_LENGTH,
+  MAX_ICP_JOB_TITLES,
+} from '../icp-limits.js';
+import { searchedJobTitle } from '../lead-provider-criteria.js';
+import { type SearchedList, searchLimitIssues } from '../search-terms.js';
 
 /** The caller's own identifier of one of their users; at most 250 characters. */
 export const externalUserId = z.string().trim().min(1).max(250);
@@ -15,7 +22,8 @@ const range = z
     path: ['from'],
   });
 
-const list = <T extends z.ZodType>(item: T) => z.array(item).max(1_000);
+const list = <T extends z.ZodType>(item: T, max: number = MAX_FILTER_LIST_VALUES) =>
+  z.array(item).max(max);
 
 /** The companies an ICP targets (v2 recommendations API). */
 export const recommendationCompanies = z.strictObject({
@@ -30,9 +38,45 @@ export const recommendationCompanies = z.strictObject({
 export const recommendationPeople = z.strictObject({
   countries: list(locationCode).optional(),
   departments: list(department).optional(),
-  jobTitles: list(z.string().trim().min(1).max(200)).optional(),
+  jobTitles: list(
+    z.string().trim().min(1).max(MAX_FILTER_VALUE_LENGTH).pipe(searchedJobTitle),
+    MAX_ICP_JOB_TITLES,
+  ).optional(),
   seniorities: list(seniority).optional(),
 });
+
+/** The lists of a v2 ICP as the lead engine searches them (it becomes one criterion). */
+function searchedListsOf(body: {
+  companies?: z.output<typeof recommendationCompanies> | undefined;
+  people?: z.output<typeof recommendationPeople> | undefined;
+}): SearchedList[] {
+  const { companies = {}, people = {} } = body;
+  const lists: (SearchedList | null)[] = [
+    people.jobTitles
+      ? { path: ['people', 'jobTitles'], kind: 'jobTitle', values: people.jobTitles }
+      : null,
+    people.countries
+      ? { path: ['people', 'countries'], kind: 'country', values: people.countries }
+      : null,
+    companies.primaryLocations
+      ? {
+          path: ['companies', 'primaryLocations'],
+          kind: 'country',
+          values: companies.primaryLocations,
+        }
+      : null,
+    people.seniorities
+      ? { path: ['people', 'seniorities'], kind: 'other', values: people.seniorities }
+      : null,
+    people.departments
+      ? { path: ['people', 'departments'], kind: 'other', values: people.departments }
+      : null,
+    companies.industries
+      ? { path: ['companies', 'industries'], kind: 'other', values: companies.industries }
+      : null,
+  ];
+  return lists.filter((searched) => searched !== null);
+}
 
 /** Body of `POST /v2/recommendations/icp`: values are checked against the filter catalog. */
 export const recommendationIcpInput = z
@@ -40,6 +84,11 @@ export const recommendationIcpInput = z
     companies: recommendationCompanies.optional(),
     externalUserId: externalUserId.optional(),
     people: recommendationPeople.optional(),
+  })
+  .superRefine((body, ctx) => {
+    for (const issue of searchLimitIssues(searchedListsOf(body))) {
+      ctx.addIssue({ code: 'custom', ...issue, input: body });
+    }
   })
   .meta({ id: 'RecommendationIcpInput' });
 

@@ -8,8 +8,10 @@ import * as createLeadLists from './2026-11-22-006-create-lead-lists.js';
 import * as addLeadListCrmSourcing from './2026-11-22-007-add-lead-list-crm-sourcing.js';
 import * as createRateLimitBuckets from './2026-11-22-008-create-rate-limit-buckets.js';
 import * as unloggedRateLimitBuckets from './2026-11-22-009-unlogged-rate-limit-buckets.js';
+import * as countSharedIcps from './2026-12-02-010-count-shared-icps.js';
 import * as scopeCrmContacts from './2026-12-02-011-scope-crm-contacts.js';
 import * as createStoredLeadsQuota from './2026-12-02-012-create-stored-leads-quota.js';
+import * as rateLimitBucketGrants from './2026-12-02-013-rate-limit-bucket-grants.js';
 
 /** Every migration, by name; names sort in the order they must run. Never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +24,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-007-add-lead-list-crm-sourcing': addLeadListCrmSourcing,
   '2026-11-22-008-create-rate-limit-buckets': createRateLimitBuckets,
   '2026-11-22-009-unlogged-rate-limit-buckets': unloggedRateLimitBuckets,
+  '2026-12-02-010-count-shared-icps': countSharedIcps,
   '2026-12-02-011-scope-crm-contacts': scopeCrmContacts,
   '2026-12-02-012-create-stored-leads-quota': createStoredLeadsQuota,
+  '2026-12-02-013-rate-limit-bucket-grants': rateLimitBucketGrants,
 };

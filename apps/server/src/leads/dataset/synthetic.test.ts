@@ -148,6 +148,22 @@ describe('generateDataset', () => {
     expect(fromCrm).toBeGreaterThan(0.07);
     expect(fromCrm).toBeLessThan(0.13);
   });
+
+  it('takes other country shares and CRM share when asked, changing nothing else', () => {
+    const tilted = [
+      ...generateDataset({ seed: 42, companies: 1_000, countryWeights: { de: 60 }, crmShare: 0 }),
+    ];
+    const german = tilted.filter(({ company }) => company.country === 'de').length;
+    expect(german / tilted.length).toBeGreaterThan(0.25);
+    expect(tilted.flatMap((generated) => generated.people).some((p) => p.source === 'crm')).toBe(
+      false,
+    );
+    const noCrm = [...generateDataset({ seed: 42, companies: 1_000, crmShare: 0 })];
+    expect(noCrm.map(({ company }) => company)).toEqual(companies);
+    expect(noCrm.flatMap((generated) => generated.people)).toEqual(
+      people.map((person) => ({ ...person, source: 'provider' })),
+    );
+  });
 });
 
 describe('the generator’s word lists', () => {

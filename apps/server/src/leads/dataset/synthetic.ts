@@ -1,5 +1,6 @@
 import {
   type CompanyRecord,
+  type CountryCode,
   type Department,
   employeeCountBands,
   type Industry,
@@ -19,6 +20,10 @@ export interface DatasetOptions {
   companies: number;
   /** Average people per company (default 10); bigger companies get more, never above headcount. */
   peoplePerCompany?: number;
+  /** Shares of companies of the countries named, in place of their usual weights. */
+  countryWeights?: Partial<Record<CountryCode, number>>;
+  /** Share of people marked as coming from a CRM (`source: 'crm'`); 0.1 by default. */
+  crmShare?: number;
 }
 
 /** One generated company with its people, who name it as their `companyId`. */
@@ -57,7 +62,13 @@ const sizeBandTable = weightedTable<SizeBand>(
 /** Scales `peopleFactor` so that the average company gets `peoplePerCompany` people. */
 const PEOPLE_NORMALIZER = 0.92;
 
-const countryTable = weightedTable(countryProfiles.map((country) => [country, country.weight]));
+function countryTableOf(
+  weights: DatasetOptions['countryWeights'] = {},
+): WeightedTable<CountryProfile> {
+  return weightedTable(
+    countryProfiles.map((country) => [country, weights[country.code] ?? country.weight]),
+  );
+}
 const industryTable = weightedTable(industryProfiles.map((profile) => [profile, profile.weight]));
 
 const rolesByDepartment = new Map(departmentRoles.map((roles) => [roles.department, roles]));
@@ -374,12 +385,19 @@ function uniqueDomain(
   }
 }
 
+/** What every company and person of one data set is drawn from. */
+interface Draw {
+  random: Random;
+  countries: WeightedTable<CountryProfile>;
+  crmShare: number;
+}
+
 function generateCompany(
-  random: Random,
+  { random, countries }: Draw,
   id: string,
   takenDomains: Set<string>,
 ): { company: CompanyRecord; country: CountryProfile; profile: IndustryProfile; size: SizeBand } {
-  const country = random.weighted(countryTable);
+  const country = random.weighted(countries);
   const profile = random.weighted(industryTable);
   const size = random.weighted(sizeBandTable);
   const employeeCount = random.logUniform(size.from, size.to);
@@ -409,7 +427,7 @@ function generateCompany(
 }
 
 function personLocation(
-  random: Random,
+  { random, countries }: Draw,
   company: CompanyRecord,
   country: CountryProfile,
 ): Pick<PersonRecord, 'country' | 'state' | 'city'> {
@@ -423,7 +441,7 @@ function personLocation(
     return here;
   }
   if (where < 0.97) {
-    const elsewhere = where < 0.92 ? country : random.weighted(countryTable);
+    const elsewhere = where < 0.92 ? country : random.weighted(countries);
     const place = pickPlace(random, elsewhere);
     return place.state === undefined
       ? { country: elsewhere.code, city: place.city }
@@ -433,15 +451,16 @@ function personLocation(
 }
 
 function generatePerson(
-  random: Random,
+  draw: Draw,
   id: string,
   company: CompanyRecord,
   country: CountryProfile,
   profile: IndustryProfile,
   takenEmails: Set<string>,
 ): PersonRecord {
+  const { random } = draw;
   const names =
-    personNames[random.chance(0.8) ? country.names : random.weighted(countryTable).names];
+    personNames[random.chance(0.8) ? country.names : random.weighted(draw.countries).names];
   const firstName = random.pick(names.first);
   const lastName = random.pick(names.last);
   const { jobTitle, seniority, department, roles } = role(random, company, profile);
@@ -458,9 +477,9 @@ function generatePerson(
     seniority,
     department,
     skills,
-    ...personLocation(random, company, country),
+    ...personLocation(draw, company, country),
     companyId: company.id,
-    source: random.chance(0.1) ? 'crm' : 'provider',
+    source: random.chance(draw.crmShare) ? 'crm' : 'provider',
   };
   if (company.domain !== undefined && random.chance(0.92)) {
     const local = [asciiSlug(firstName), asciiSlug(lastName)].filter((part) => part !== '');
@@ -481,12 +500,17 @@ function generatePerson(
  */
 export function* generateDataset(options: DatasetOptions): Generator<GeneratedCompany> {
   const random = new Random(options.seed);
+  const draw: Draw = {
+    random,
+    countries: countryTableOf(options.countryWeights),
+    crmShare: options.crmShare ?? 0.1,
+  };
   const peoplePerCompany = options.peoplePerCompany ?? 10;
   const takenDomains = new Set<string>();
   let personNumber = 0;
   for (let companyNumber = 1; companyNumber <= options.companies; companyNumber++) {
     const companyId = `c-${String(companyNumber).padStart(6, '0')}`;
-    const { company, country, profile, size } = generateCompany(random, companyId, takenDomains);
+    const { company, country, profile, size } = generateCompany(draw, companyId, takenDomains);
     const wanted =
       (peoplePerCompany * size.peopleFactor * (0.5 + random.next())) / PEOPLE_NORMALIZER;
     const headcount =
@@ -498,7 +522,7 @@ export function* generateDataset(options: DatasetOptions): Generator<GeneratedCo
     for (let i = 0; i < headcount; i++) {
       personNumber++;
       const personId = `p-${String(personNumber).padStart(7, '0')}`;
-      people.push(generatePerson(random, personId, company, country, profile, takenEmails));
+      people.push(generatePerson(draw, personId, company, country, profile, takenEmails));
     }
     yield { company, people };
   }

@@ -1,7 +1,8 @@
 /**
  * Custom filters, applied to the candidates of a search a page at a time until enough leads
  * pass. Whatever their order in the ICP, they run cheapest first, quotas last:
- * 1. `matchFieldWithRegex` and `minDaysUntilReuse` drop leads on their own;
+ * 1. `matchFieldWithRegex` and `minDaysUntilReuse` drop leads on their own (patterns in the
+ *    pattern workers, one task per page, see pattern-filters.ts);
  * 2. the evaluated filters (`ai`, `website`, `webscraping`) judge what is left, so no outside
  *    service is asked about a lead already dropped;
  * 3. `maxPeoplePerCompany` and `maxPercentFromCRM` then count only leads that passed everything,
@@ -10,6 +11,13 @@
  * reported in `notApplied` with the reason, and leads are not filtered by it at all. The one
  * exception: an evaluated filter whose evaluator could not judge some leads leaves those leads
  * out, and is reported as partly applied.
+ *
+ * The pattern filters of a request share one time budget (`patternBudgetMs`). When it runs out
+ * before enough leads are found, all of them are given up and reported, and the leads are those
+ * of the same search without any pattern filter: no lead is left out by a pattern that did not
+ * see the whole list. If the patterns had dropped no lead yet, the search goes on from where it
+ * stands; otherwise it starts over once, without them (evaluators are not asked twice about a
+ * lead).
  */
 import type { CustomFilterCriterion, Lead, NotAppliedFilter } from '@icp/schema';
 import {
@@ -19,14 +27,10 @@ import {
   type LeadEvaluators,
   notConfiguredNote,
 } from './evaluator.js';
-import {
-  compileFieldPattern,
-  type FieldPattern,
-  type PatternBudget,
-  PatternTimeoutError,
-} from './field-pattern.js';
-import { type LeadField, leadField, leadFieldTexts } from './lead-fields.js';
+import { leadField } from './lead-fields.js';
 import { LeadQuotas } from './lead-quotas.js';
+import { type PatternFilter, PatternFilters } from './pattern-filters.js';
+import type { PatternPool } from './pattern-pool.js';
 
 /** The ids among `personIds` that were put in a lead list at or after `since`. */
 export type RecentlyUsed = (personIds: string[], since: Date) => Promise<Set<string>>;
@@ -44,8 +48,10 @@ export interface CustomFilterOptions {
   evaluators?: LeadEvaluators | undefined;
   /** Candidates read per page. */
   pageSize?: number | undefined;
-  /** Time a pattern may spend on JavaScript's backtracking engine. */
-  patternBudget?: PatternBudget | undefined;
+  /** Time all `matchFieldWithRegex` filters together may take, in ms (2,000 by default). */
+  patternBudgetMs?: number | undefined;
+  /** Where patterns run; the process's shared pool by default. */
+  patternPool?: PatternPool | undefined;
 }
 
 /** The leads that passed, and the filters not applied (or applied in part). */
@@ -63,14 +69,7 @@ const DEFAULT_PAGE_SIZE = 200;
 const MAX_PAGE_SIZE = 5_000;
 /** Pages stay small while evaluators are asked, so no more leads are judged than needed. */
 const MIN_EVALUATED_PAGE_SIZE = 10;
-const DEFAULT_PATTERN_BUDGET: PatternBudget = { perCallMs: 100, totalMs: 1_000 };
-
-interface PatternFilter {
-  index: number;
-  regex: string;
-  field: LeadField;
-  pattern: FieldPattern;
-}
+export const DEFAULT_PATTERN_BUDGET_MS = 2_000;
 
 interface Plan {
   patterns: PatternFilter[];
@@ -93,7 +92,6 @@ function plan(filters: readonly CustomFilterCriterion[], options: CustomFilterOp
     crmPercent: null,
     notApplied: [],
   };
-  const budget = options.patternBudget ?? DEFAULT_PATTERN_BUDGET;
   const notApplied = (index: number, type: string, reason: string) =>
     planned.notApplied.push({ index, type, reason });
   filters.forEach((filter, index) => {
@@ -114,12 +112,7 @@ function plan(filters: readonly CustomFilterCriterion[], options: CustomFilterOp
           );
           return;
         }
-        try {
-          const pattern = compileFieldPattern(filter.regex, budget);
-          planned.patterns.push({ index, regex: filter.regex, field, pattern });
-        } catch (error) {
-          notApplied(index, filter.type, `the pattern does not compile: ${String(error)}`);
-        }
+        planned.patterns.push({ index, regex: filter.regex, field });
         return;
       }
       case 'minDaysUntilReuse':
@@ -144,59 +137,24 @@ function plan(filters: readonly CustomFilterCriterion[], options: CustomFilterOp
   return planned;
 }
 
-function patternTimeoutNote(filter: PatternFilter, error: PatternTimeoutError): NotAppliedFilter {
-  return {
-    index: filter.index,
-    type: 'matchFieldWithRegex',
-    reason: `the pattern ${JSON.stringify(filter.regex)} ran out of its time budget (${error.budgetMs} ms) on JavaScript's backtracking engine, so it was not applied; patterns without lookarounds or backreferences run in linear time`,
-  };
-}
+/** Returned by a pass that must start over: the patterns were given up after dropping leads. */
+const START_OVER = Symbol('start over');
 
-/** A pattern filter that ran out of its time budget. */
-class PatternFilterTimeout extends Error {
-  constructor(
-    readonly filter: PatternFilter,
-    readonly timeout: PatternTimeoutError,
-  ) {
-    super(timeout.message);
-  }
-}
-
-function testAll(filter: PatternFilter, texts: readonly string[]): boolean[] {
-  try {
-    return filter.pattern.testAll(texts);
-  } catch (error) {
-    if (error instanceof PatternTimeoutError) throw new PatternFilterTimeout(filter, error);
-    throw error;
-  }
-}
-
-function keepMatching(leads: readonly Lead[], filter: PatternFilter): Lead[] {
-  const texts = leads.map((lead) => leadFieldTexts(lead, filter.field));
-  const results = testAll(filter, texts.flat());
-  let next = 0;
-  // A list field (skills, keywords) passes when any of its items matches.
-  return leads.filter((_, position) => {
-    const count = (texts[position] as string[]).length;
-    const passed = results.slice(next, next + count).some(Boolean);
-    next += count;
-    return passed;
-  });
-}
-
-/** One pass over the candidates; throws PatternFilterTimeout when a pattern runs out of time. */
+/** One pass over the candidates. */
 async function collect(
   cursor: CandidateCursor,
   planned: Plan,
+  patterns: PatternFilters,
   wanted: number,
   options: CustomFilterOptions,
-): Promise<Lead[]> {
+): Promise<Lead[] | typeof START_OVER> {
   const quotas = new LeadQuotas({
     perCompany: planned.perCompany,
     crmPercent: planned.crmPercent,
     wanted,
   });
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  let patternsDropped = false;
   while (quotas.leads.length < wanted) {
     const missing = wanted - quotas.leads.length;
     const limit =
@@ -207,7 +165,14 @@ async function collect(
     const page = await cursor.next(limit);
     if (page.length === 0) break;
     let batch = page.filter((lead) => !quotas.companyFull(lead));
-    for (const filter of planned.patterns) batch = keepMatching(batch, filter);
+    if (patterns.active && batch.length > 0) {
+      const kept = await patterns.apply(batch);
+      if (kept === null && patternsDropped) return START_OVER;
+      if (kept !== null) {
+        patternsDropped ||= kept.length < batch.length;
+        batch = kept;
+      }
+    }
     if (planned.reuseDays !== null && planned.reuseDays > 0 && batch.length > 0) {
       const since = new Date(options.now.getTime() - planned.reuseDays * DAY_MS);
       const used = await (options.recentlyUsed as RecentlyUsed)(
@@ -226,8 +191,8 @@ async function collect(
 
 /**
  * The first `wanted` leads, in search order, that pass the custom filters. `open` starts reading
- * the candidates from the beginning; it is called again if a pattern runs out of its time budget,
- * to redo the search without that pattern rather than return leads it filtered only in part.
+ * the candidates from the beginning; it is called a second time when the pattern filters are
+ * given up after they dropped leads, to redo the search without them.
  */
 export async function applyCustomFilters(
   open: () => CandidateCursor,
@@ -236,18 +201,21 @@ export async function applyCustomFilters(
   options: CustomFilterOptions,
 ): Promise<FilteredLeads> {
   const planned = plan(filters, options);
+  const patterns = new PatternFilters(
+    planned.patterns,
+    options.patternBudgetMs ?? DEFAULT_PATTERN_BUDGET_MS,
+    options.patternPool,
+  );
   let leads: Lead[] = [];
-  for (;;) {
-    try {
-      leads = wanted > 0 ? await collect(open(), planned, wanted, options) : [];
-      break;
-    } catch (error) {
-      if (!(error instanceof PatternFilterTimeout)) throw error;
-      planned.notApplied.push(patternTimeoutNote(error.filter, error.timeout));
-      planned.patterns = planned.patterns.filter((filter) => filter !== error.filter);
-    }
+  if (wanted > 0) {
+    let pass = await collect(open(), planned, patterns, wanted, options);
+    // The patterns are given up by then, so this pass cannot ask to start over.
+    if (pass === START_OVER) pass = await collect(open(), planned, patterns, wanted, options);
+    leads = pass === START_OVER ? [] : pass;
   }
   const notes = planned.evaluated.flatMap((run) => run.note() ?? []);
-  const notApplied = [...planned.notApplied, ...notes].sort((a, b) => a.index - b.index);
+  const notApplied = [...planned.notApplied, ...patterns.notes(), ...notes].sort(
+    (a, b) => a.index - b.index,
+  );
   return { leads, notApplied };
 }

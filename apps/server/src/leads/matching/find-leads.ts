@@ -14,9 +14,10 @@ import type { Db } from '../../db/connect.js';
 import { countMatchingPeople, matchingPeoplePage } from './criteria-query.js';
 import { applyCustomFilters, type CandidateCursor, type RecentlyUsed } from './custom-filters.js';
 import type { LeadEvaluators } from './evaluator.js';
-import type { PatternBudget } from './field-pattern.js';
+import { withHeldLeads } from './held-leads.js';
 import { leadOfRow } from './lead-row.js';
 import { matchReasons } from './match-reasons.js';
+import type { PatternPool } from './pattern-pool.js';
 import { type ReadCriterion, readCriteria } from './provider-filters.js';
 
 export type { Lead } from '@icp/schema';
@@ -44,12 +45,16 @@ export interface FindLeadsOptions {
   evaluators?: LeadEvaluators | undefined;
   /** Candidates read from the database per page. */
   pageSize?: number | undefined;
-  /** Time a pattern may spend on JavaScript's backtracking engine (see field-pattern.ts). */
-  patternBudget?: PatternBudget | undefined;
+  /** Time all `matchFieldWithRegex` filters together may take, in ms (see custom-filters.ts). */
+  patternBudgetMs?: number | undefined;
+  /** Where patterns run; the process's shared pool by default. */
+  patternPool?: PatternPool | undefined;
   /** Only people at these companies. */
   companyIds?: readonly string[] | undefined;
   /** People found by the ICP's CRM search (stored beforehand): leads as well as the matches. */
   crmContactIds?: readonly string[] | undefined;
+  /** Leads found elsewhere and not stored (a draft's CRM contacts): candidates as well. */
+  heldLeads?: readonly Lead[] | undefined;
 }
 
 /** The leads found, and what could not be applied to find them. */
@@ -123,10 +128,11 @@ export async function findLeads(
             { kind: 'companyIds' as const, ids: [...(options.companyIds ?? [])] },
           ],
         }));
-  const total = await countMatchingPeople(db, criteria);
+  const held = options.heldLeads ?? [];
+  const total = (await countMatchingPeople(db, criteria)) + held.length;
   const wanted = total === 0 || options.limit === 0 ? 0 : offset + options.limit;
   const { leads, notApplied } = await applyCustomFilters(
-    () => candidateCursor(db, criteria),
+    () => withHeldLeads(candidateCursor(db, criteria), held),
     search.customFilterCriteria,
     wanted,
     options,

@@ -3,6 +3,9 @@ import { jobTitleMatches } from '../job-title.js';
 import { countryName } from './country-names.js';
 import type { AppliedFilter, ReadCriterion } from './provider-filters.js';
 
+/** Why a CRM contact found by the search of the ICP's CRM filters is a lead. */
+export const CRM_CONTACT_REASON = 'a CRM contact matching the CRM filters';
+
 const listed = (values: readonly string[]) => values.join(', ');
 const plural = (word: string, count: number) => (count === 1 ? word : `${word}s`);
 
@@ -67,7 +70,7 @@ function filterReason(filter: AppliedFilter, { person, company }: Lead): string 
     case 'companyIds':
       return null;
     case 'crmContacts':
-      return 'a CRM contact matching the CRM filters';
+      return CRM_CONTACT_REASON;
     case 'companySize': {
       const count = company?.employeeCount;
       if (count === null || count === undefined) return null;

@@ -81,4 +81,22 @@ describe('reading lead provider filters', () => {
       { index: 0, type: 'person', filters: [{ kind: 'skills', values: ['go'] }] },
     ]);
   });
+
+  it('refuses criteria saved before the limits that one query cannot run, naming the lists', () => {
+    const titles = Array.from({ length: 994 }, (_, index) => `Engineer ${index}`);
+    const bands = Array.from({ length: 2_000 }, () => '1-10');
+    let refusal: unknown;
+    try {
+      readCriteria([criterion({ job_title: titles }), criterion({ company_size: bands })]);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({
+      appCode: 'CONFLICT',
+      details: [
+        { path: ['leadProviderCriteria', 0, 'filters', 'job_title'] },
+        { path: ['leadProviderCriteria', 1, 'filters', 'company_size'] },
+      ],
+    });
+  });
 });

@@ -9,9 +9,13 @@ import {
   employeeRangeOfLegacyBand,
   industries,
   type LeadProviderCriterion,
+  MAX_COMPANY_SIZE_BANDS,
   type NumericRange,
+  searchedListsOfFilters,
+  searchLimitIssues,
   seniorities,
 } from '@icp/schema';
+import { AppError } from '../../errors.js';
 import { jobTitleWords } from '../job-title.js';
 import { countriesNamed } from './country-names.js';
 
@@ -237,10 +241,36 @@ class FilterReader {
 }
 
 /**
+ * Criteria saved before the schema bounded them can hold more than one SQL query runs (too many
+ * variables, too deep an expression): such a search is refused as a 409 naming the lists to
+ * shorten, rather than failing in the database.
+ */
+function refuseBeyondSearchLimits(criteria: readonly LeadProviderCriterion[]): void {
+  const lists = criteria.flatMap((criterion, index) =>
+    searchedListsOfFilters(criterion.filters, ['leadProviderCriteria', index, 'filters']),
+  );
+  // Bands are OR-ed in one expression, as deep as they are many.
+  const tooManyBands = lists.flatMap((list) =>
+    list.kind === 'companySize' && list.values.length > MAX_COMPANY_SIZE_BANDS
+      ? [{ path: list.path, message: `At most ${MAX_COMPANY_SIZE_BANDS} bands` }]
+      : [],
+  );
+  const issues = [...searchLimitIssues(lists), ...tooManyBands];
+  if (issues.length > 0) {
+    throw new AppError(
+      'CONFLICT',
+      'This ICP holds more than one search may (it was saved before the limits); shorten its criteria',
+      issues,
+    );
+  }
+}
+
+/**
  * The filters of each criterion, and the keys no criterion could apply. A company search
  * (`type: 'company'`) checks `location` against the company rather than the person.
  */
 export function readCriteria(criteria: readonly LeadProviderCriterion[]): ReadCriteria {
+  refuseBeyondSearchLimits(criteria);
   const read: ReadCriterion[] = [];
   const ignoredFilterKeys: string[] = [];
   criteria.forEach((criterion, index) => {

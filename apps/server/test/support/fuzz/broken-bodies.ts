@@ -1,3 +1,4 @@
+import { MAX_COMPANY_SIZE_BANDS, MAX_FILTER_LIST_VALUES, MAX_ICP_JOB_TITLES } from '@icp/schema';
 import fc from 'fast-check';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -59,6 +60,42 @@ const otherTypeThan = (old: Json): fc.Arbitrary<Json> =>
     .constantFrom<Json>(null, true, 0, -1, 1.5, 1e21, '', 'x', [], {}, [1], { a: 1 })
     .filter((value) => typeof value !== typeof old || Array.isArray(value) !== Array.isArray(old));
 
+/**
+ * The longest each list may be, by the key that holds it (in any of the bodies generated): one
+ * more item than this is refused.
+ */
+const LIST_CAPS: Record<string, number> = {
+  leadProviderCriteria: 100,
+  customFilterCriteria: 100,
+  userIds: 1_000,
+  job_title: MAX_ICP_JOB_TITLES,
+  job_titles: MAX_ICP_JOB_TITLES,
+  company_size: MAX_COMPANY_SIZE_BANDS,
+  jobTitles: MAX_ICP_JOB_TITLES,
+  ...Object.fromEntries(
+    [
+      ...['country', 'state', 'city', 'industry', 'keywords', 'skills', 'seniority', 'department'],
+      ...['includeSearchStrings', 'excludeSearchStrings'],
+      ...['industries', 'primaryLocations', 'countries', 'departments', 'seniorities'],
+    ].map((key) => [key, MAX_FILTER_LIST_VALUES]),
+  ),
+};
+
+/** The places of lists that have a cap, with the cap. */
+function cappedLists(json: Json): { path: Path; cap: number }[] {
+  return placesIn(json).flatMap((path) => {
+    const key = path.at(-1);
+    const cap = typeof key === 'string' ? LIST_CAPS[key] : undefined;
+    return cap !== undefined && Array.isArray(valueAt(json, path)) ? [{ path, cap }] : [];
+  });
+}
+
+/** A list one item longer than its cap: its first item repeated, or a short text. */
+function overLong(old: Json, cap: number): Json {
+  const items = old as Json[];
+  return Array.from({ length: cap + 1 }, (_, index) => items[0] ?? `x${index}`);
+}
+
 /** A valid `body` broken in one of many ways. */
 export function brokenBody(valid: fc.Arbitrary<unknown>): fc.Arbitrary<BrokenBody> {
   const sent = (how: string, body: unknown, alwaysRefused = false): BrokenBody => ({
@@ -72,6 +109,7 @@ export function brokenBody(valid: fc.Arbitrary<unknown>): fc.Arbitrary<BrokenBod
     const place = fc.constantFrom(...places);
     const innerPlace = places.length > 1 ? fc.constantFrom(...places.slice(1)) : place;
     const strings = places.filter((path) => typeof valueAt(json, path) === 'string');
+    const lists = cappedLists(json);
     return fc.oneof(
       innerPlace.map((path) =>
         sent(
@@ -118,6 +156,18 @@ export function brokenBody(valid: fc.Arbitrary<unknown>): fc.Arbitrary<BrokenBod
             withCustomFilter(json, { type: 'matchFieldWithRegex', field: 'title', regex }),
           ),
         ),
+      // A list one past its cap, whatever the rest of the body holds.
+      ...(lists.length === 0
+        ? []
+        : [
+            fc.constantFrom(...lists).map(({ path, cap }) =>
+              sent(
+                'an over-long array',
+                editAt(json, path, (old) => overLong(old, cap)),
+                true,
+              ),
+            ),
+          ]),
       // What no database can store, anywhere in the body.
       ...(strings.length === 0
         ? []

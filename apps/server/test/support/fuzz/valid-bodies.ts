@@ -3,6 +3,14 @@ import {
   type customFilterTypes,
   departments,
   industries,
+  jobTitleWords,
+  leadProviderCriteria,
+  MAX_FILTER_LIST_VALUES,
+  MAX_FILTER_VALUE_LENGTH,
+  MAX_ICP_JOB_TITLES,
+  MAX_JOB_TITLE_WORDS,
+  MAX_OTHER_FILTER_KEYS,
+  MAX_OTHER_FILTER_VALUE_BYTES,
   seniorities,
   worldRegionCodes,
 } from '@icp/schema';
@@ -29,12 +37,22 @@ export const nonBlankText = (maxUnits: number) =>
     (value) => value.trim().length > 0 && value.length <= maxUnits,
   );
 
-const documentedFilterKeys = ['job_title', 'location', 'company', 'skills', 'seniority'];
+/** The filter keys the schema types: the documented ones and those the engine reads. */
+const typedFilterKeys = [
+  'job_title',
+  'location',
+  'company',
+  'skills',
+  'seniority',
+  'job_titles',
+  'company_size',
+  'department',
+];
 
 /** A key a provider might add to its filters: plain ASCII, never one the schema types. */
 const providerKey = fc
   .string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 })
-  .filter((key) => key !== '__proto__' && !documentedFilterKeys.includes(key));
+  .filter((key) => key !== '__proto__' && !typedFilterKeys.includes(key));
 
 const jsonLeaf = fc.oneof(
   fc.constant(null),
@@ -83,6 +101,179 @@ const baseProviderFilters = fc
     fc.dictionary(providerKey, providerValue, { maxKeys: 3 }),
   )
   .map(([documented, providerOwn]) => ({ ...providerOwn, ...documented }));
+
+/** Words of the generated lead set's titles, abbreviations among them. */
+const titleWord = fc.constantFrom(
+  ...['Senior', 'Manager', 'Director', 'Engineer', 'Sales', 'Head', 'of', 'Marketing', 'Software'],
+  ...['Product', 'VP', 'CTO', 'Sr.', 'Data', 'Account', 'Executive', 'Operations', 'Chief'],
+);
+
+/** A job title of up to 16 words as the engine reads them (so `CTO` counts three). */
+const searchedTitle = fc.array(titleWord, { minLength: 1, maxLength: 24 }).map((words) => {
+  const kept: string[] = [];
+  for (const word of words) {
+    if (jobTitleWords([...kept, word].join(' ')).length > MAX_JOB_TITLE_WORDS) break;
+    kept.push(word);
+  }
+  return kept.join(' ');
+});
+
+const place = fc.oneof(
+  fc.constantFrom(...worldRegionCodes),
+  fc.constantFrom(...countryCodes),
+  fc.constantFrom('Germany', 'United States', 'Türkiye', 'Nowhere'),
+);
+/** A list of up to `maxLength` items, often short and sometimes close to the whole length. */
+const longList = <T>(item: fc.Arbitrary<T>, maxLength: number) =>
+  fc.oneof(fc.array(item, { maxLength }), fc.array(item, { maxLength, size: 'large' }));
+const manyValues = (maxLength: number) =>
+  longList(text(12), maxLength).map((values) => values.map((value, index) => `${value}${index}`));
+
+/** A criterion whose lists may be long, and which may add keys of its own up to their bounds. */
+const largeCriterion = fc.record(
+  {
+    provider: fc.constant('baseProvider'),
+    type: fc.constantFrom('person', 'company'),
+    filters: fc
+      .record(
+        {
+          job_title: longList(searchedTitle, MAX_ICP_JOB_TITLES),
+          job_titles: fc.oneof(searchedTitle, fc.array(searchedTitle, { maxLength: 10 })),
+          location: fc.record(
+            {
+              country: fc.array(place, { maxLength: 40 }),
+              city: manyValues(MAX_FILTER_LIST_VALUES),
+              state: manyValues(50),
+            },
+            { requiredKeys: [] },
+          ),
+          company: fc.record(
+            {
+              industry: fc.array(fc.constantFrom(...industries), { maxLength: 60 }),
+              keywords: manyValues(MAX_FILTER_LIST_VALUES),
+              location: fc.record({ country: fc.array(place, { maxLength: 8 }) }),
+              employee_size: employeeSize,
+            },
+            { requiredKeys: [] },
+          ),
+          skills: manyValues(200),
+          seniority: fc.array(fc.constantFrom(...seniorities), { maxLength: 12 }),
+          department: fc.array(fc.constantFrom(...departments), { maxLength: 12 }),
+          company_size: fc.array(fc.constantFrom('1-10', '11-50', '51-200', '5001+', '7-9'), {
+            maxLength: 50,
+          }),
+          own: fc.dictionary(providerKey, providerValue, { maxKeys: MAX_OTHER_FILTER_KEYS }),
+        },
+        { requiredKeys: [] },
+      )
+      .map(({ own, ...typed }) => ({ ...own, ...typed })),
+  },
+  { requiredKeys: ['provider', 'filters'] },
+);
+
+const values = (count: number, prefix: string) =>
+  Array.from({ length: count }, (_, index) => `${prefix} ${index}`);
+
+/**
+ * Criteria in every world region (248 countries, person and company: 496 search terms each), the
+ * most that fit beside 100 - n small criteria of 8 terms each.
+ */
+const REGION_CRITERIA = 18;
+
+/** Criteria exactly at the bounds of one ICP: every one of them is accepted. */
+const criteriaAtTheCaps = [
+  // Job titles: all an ICP may search, each of all the words a title may hold.
+  [
+    {
+      provider: 'baseProvider',
+      filters: {
+        job_title: Array.from({ length: MAX_ICP_JOB_TITLES }, (_, index) =>
+          `Senior Software Engineer Data Product Sales Marketing Head Account Operations VP Manager Director ${index}`.slice(
+            0,
+            MAX_FILTER_VALUE_LENGTH,
+          ),
+        ),
+      },
+    },
+  ],
+  // Search terms: ten lists of the longest length, all the 10,000 terms an ICP may hold.
+  [
+    {
+      provider: 'baseProvider',
+      type: 'company',
+      filters: {
+        skills: values(MAX_FILTER_LIST_VALUES, 'skill'),
+        seniority: values(MAX_FILTER_LIST_VALUES, 'seniority'),
+        department: values(MAX_FILTER_LIST_VALUES, 'department'),
+        location: {
+          country: values(MAX_FILTER_LIST_VALUES, 'country'),
+          state: values(MAX_FILTER_LIST_VALUES, 'state'),
+          city: values(MAX_FILTER_LIST_VALUES, 'city'),
+        },
+        company: {
+          industry: values(MAX_FILTER_LIST_VALUES, 'industry'),
+          keywords: values(MAX_FILTER_LIST_VALUES, 'keyword'),
+          location: {
+            state: values(MAX_FILTER_LIST_VALUES, 'state'),
+            city: values(MAX_FILTER_LIST_VALUES, 'city'),
+          },
+        },
+      },
+    },
+  ],
+  // Criteria: the most an ICP may hold, each in every world region, person and company.
+  Array.from({ length: 100 }, (_, index) => ({
+    provider: 'baseProvider',
+    type: index % 2 === 0 ? 'person' : 'company',
+    filters:
+      index < REGION_CRITERIA
+        ? {
+            location: { country: [...worldRegionCodes] },
+            company: { location: { country: [...worldRegionCodes] } },
+          }
+        : { job_title: ['CTO'], company_size: ['1-10', '51-200'] },
+  })),
+  // Keys of a provider's own: as many as filters may hold, each close to its size bound.
+  [
+    {
+      provider: 'baseProvider',
+      filters: Object.fromEntries(
+        Array.from({ length: MAX_OTHER_FILTER_KEYS }, (_, index) => [
+          `own_${index}`,
+          'x'.repeat(index < 12 ? MAX_OTHER_FILTER_VALUE_BYTES - 16 : 10),
+        ]),
+      ),
+    },
+  ],
+];
+
+/**
+ * Lead provider criteria at and near the bounds of one ICP: long lists, many criteria, world
+ * regions, keys of a provider's own; each accepted by the schema.
+ */
+export const criteriaNearTheCaps = fc
+  .oneof(
+    { weight: 1, arbitrary: fc.constantFrom(...criteriaAtTheCaps) },
+    { weight: 3, arbitrary: fc.array(largeCriterion, { minLength: 1, maxLength: 3 }) },
+    {
+      weight: 2,
+      arbitrary: fc.array(
+        fc.record({
+          provider: fc.constant('baseProvider'),
+          type: fc.constantFrom('person', 'company'),
+          filters: fc.record(
+            {
+              job_title: fc.array(searchedTitle, { maxLength: 1 }),
+              location: fc.record({ country: fc.array(place, { maxLength: 2 }) }),
+            },
+            { requiredKeys: [] },
+          ),
+        }),
+        { minLength: 30, maxLength: 100 },
+      ),
+    },
+  )
+  .filter((criteria) => leadProviderCriteria.safeParse(criteria).success);
 
 const leadProviderCriterion = fc.record(
   {

@@ -1,0 +1,28 @@
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
+import type { Db } from './connect.js';
+
+/** Refuses to start a statement once the deadline has passed, throwing `passed()` instead. */
+class StatementDeadline implements KyselyPlugin {
+  constructor(
+    private readonly deadlineMs: number,
+    private readonly passed: () => Error,
+  ) {}
+
+  transformQuery(args: PluginTransformQueryArgs) {
+    if (performance.now() >= this.deadlineMs) throw this.passed();
+    return args.node;
+  }
+
+  async transformResult(args: PluginTransformResultArgs) {
+    return args.result;
+  }
+}
+
+/**
+ * `db` for work given a time budget: no statement starts after `deadlineMs` (a
+ * `performance.now()` time). A statement already running is bounded by the database's own
+ * statement timeout, so the work ends at most that long after its deadline.
+ */
+export function withStatementDeadline(db: Db, deadlineMs: number, passed: () => Error): Db {
+  return db.withPlugin(new StatementDeadline(deadlineMs, passed));
+}
