@@ -29,6 +29,12 @@ const crm = (crmFilters: Record<string, unknown>) => ({
   crmFilters: { provider: 'bullhorn', ...crmFilters },
 });
 const condition = (item: Record<string, unknown>) => crm({ filters: [item] });
+const regexFilters = (count: number, length: number) =>
+  Array.from({ length: count }, () => ({
+    type: 'matchFieldWithRegex',
+    field: 'jobTitle',
+    regex: 'a'.repeat(length),
+  }));
 const userIdsOf = (count: number, prefix = 'member_') =>
   Array.from({ length: count }, (_, index) => `${prefix}${index}`);
 
@@ -308,6 +314,18 @@ const fieldCases: FieldCase[] = [
     label: 'a matchFieldWithRegex without regex',
     fields: customFilter({ type: 'matchFieldWithRegex', field: 'firstName' }),
     path: [...CUSTOM_PATH, 'regex'],
+  },
+  {
+    label: 'an 11th matchFieldWithRegex filter',
+    fields: { customFilterCriteria: regexFilters(11, 1) },
+    path: ['customFilterCriteria', 10],
+    mentions: 'At most 10 matchFieldWithRegex filters',
+  },
+  {
+    label: 'matchFieldWithRegex regexes of 2,001 characters in all',
+    fields: { customFilterCriteria: [...regexFilters(4, 500), ...regexFilters(1, 1)] },
+    path: ['customFilterCriteria', 4, 'regex'],
+    mentions: 'at most 2,000 regex characters',
   },
 
   // CRM filters.
@@ -626,6 +644,10 @@ describe('accepted edges next to the rejected ones', () => {
         field: 'firstName',
         regex: 'a'.repeat(500),
       }),
+    },
+    {
+      label: '10 matchFieldWithRegex filters of 2,000 characters in all',
+      fields: { customFilterCriteria: regexFilters(10, 200) },
     },
     { label: 'maxPercentFromCRM 0', fields: customFilter({ type: 'maxPercentFromCRM', value: 0 }) },
     { label: 'minDaysUntilReuse 0', fields: customFilter({ type: 'minDaysUntilReuse', value: 0 }) },
