@@ -17,6 +17,7 @@ export default defineConfig({
       'src/leads/lead-records.repository.test.ts',
       'src/leads/dataset/import.test.ts',
       'src/leads/matching/*.test.ts',
+      'src/leads/index/*.test.ts',
     ],
     exclude: [
       'test/e2e/crash-safety.test.ts',

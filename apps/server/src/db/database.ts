@@ -56,6 +56,8 @@ export interface CompaniesTable {
   founded_year: number | null;
   /** Whose CRM search brought it in; null in the shared lead database. */
   crm_scope: string | null;
+  /** The lead revision that last wrote it (see the migration that tracks lead revisions). */
+  revision: Generated<number>;
 }
 
 export interface CompanyKeywordsTable {
@@ -81,6 +83,8 @@ export interface PeopleTable {
   source: 'provider' | 'crm';
   /** Whose CRM search brought them in; null in the shared lead database (see crm-scope.ts). */
   crm_scope: string | null;
+  /** The lead revision that last wrote them. */
+  revision: Generated<number>;
 }
 
 export interface PersonTitleWordsTable {
@@ -152,6 +156,21 @@ export interface Database {
   lead_list_members: LeadListMembersTable;
   rate_limit_buckets: RateLimitBucketsTable;
   stored_leads_per_day: StoredLeadsPerDayTable;
+  lead_revision: LeadRevisionTable;
+  lead_deletions: LeadDeletionsTable;
+}
+
+/** One row: the revision of the last write of people or companies. */
+export interface LeadRevisionTable {
+  id: number;
+  value: number;
+}
+
+/** People and companies deleted, with the revision their deletion took. */
+export interface LeadDeletionsTable {
+  revision: number;
+  kind: 'person' | 'company';
+  id: string;
 }
 
 /** Leads a user stored in lead lists on one UTC day (`YYYY-MM-DD`). */

@@ -7,9 +7,14 @@
  *   `Engineering Manager` matches `Senior Engineering Manager`.
  * Words are matched whole (`Engineer` does not match `Engineering`).
  */
-import { jobTitleWords } from '@icp/schema';
+import { jobTitleWords as wordsOfTitle } from '@icp/schema';
+import { memoized } from './memoized.js';
 
-export { jobTitleWords };
+/**
+ * The canonical words of a title. Titles repeat (a lead database holds far fewer titles than
+ * people), and reducing one takes microseconds, so the answers are remembered (boundedly).
+ */
+export const jobTitleWords: (title: string) => readonly string[] = memoized(wordsOfTitle);
 
 /** Whether a person's title matches a searched title (see the rules above). */
 export function jobTitleMatches(searched: string, title: string): boolean {

@@ -1,9 +1,11 @@
 import type { CompanyRecord, PersonRecord } from '@icp/schema';
+import type { Insertable } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { CompaniesTable, PeopleTable } from '../db/database.js';
 import { jobTitleWords } from './job-title.js';
+import { takeLeadRevision } from './lead-revision.js';
 
-/** Rows per INSERT: well under SQLite's bound on parameters (14 columns x 500). */
+/** Rows per INSERT: well under SQLite's bound on parameters (15 columns x 500). */
 const BATCH_SIZE = 500;
 
 function batches<T>(items: readonly T[]): T[][] {
@@ -18,7 +20,11 @@ const lowerCaseUnique = (values: readonly string[]) => [
   ...new Set(values.map((value) => value.toLowerCase())),
 ];
 
-function companyRow(company: CompanyRecord, crmScope: string | null): CompaniesTable {
+function companyRow(
+  company: CompanyRecord,
+  crmScope: string | null,
+  revision: number,
+): Insertable<CompaniesTable> {
   return {
     id: company.id,
     name: company.name,
@@ -32,10 +38,15 @@ function companyRow(company: CompanyRecord, crmScope: string | null): CompaniesT
     city: company.city ?? null,
     founded_year: company.foundedYear ?? null,
     crm_scope: crmScope,
+    revision,
   };
 }
 
-function personRow(person: PersonRecord, crmScope: string | null): PeopleTable {
+function personRow(
+  person: PersonRecord,
+  crmScope: string | null,
+  revision: number,
+): Insertable<PeopleTable> {
   return {
     id: person.id,
     first_name: person.firstName,
@@ -51,6 +62,7 @@ function personRow(person: PersonRecord, crmScope: string | null): PeopleTable {
     email: person.email ?? null,
     source: person.source,
     crm_scope: crmScope,
+    revision,
   };
 }
 
@@ -64,10 +76,12 @@ export async function saveCompanies(
   companies: readonly CompanyRecord[],
   crmScope: string | null = null,
 ): Promise<void> {
+  if (companies.length === 0) return;
+  const revision = await takeLeadRevision(tx);
   for (const batch of batches(companies)) {
     await tx
       .insertInto('companies')
-      .values(batch.map((company) => companyRow(company, crmScope)))
+      .values(batch.map((company) => companyRow(company, crmScope, revision)))
       .onConflict((conflict) =>
         conflict.column('id').doUpdateSet((eb) => ({
           name: eb.ref('excluded.name'),
@@ -81,6 +95,7 @@ export async function saveCompanies(
           city: eb.ref('excluded.city'),
           founded_year: eb.ref('excluded.founded_year'),
           crm_scope: eb.ref('excluded.crm_scope'),
+          revision: eb.ref('excluded.revision'),
         })),
       )
       .execute();
@@ -105,10 +120,12 @@ export async function savePeople(
   people: readonly PersonRecord[],
   crmScope: string | null = null,
 ): Promise<void> {
+  if (people.length === 0) return;
+  const revision = await takeLeadRevision(tx);
   for (const batch of batches(people)) {
     await tx
       .insertInto('people')
-      .values(batch.map((person) => personRow(person, crmScope)))
+      .values(batch.map((person) => personRow(person, crmScope, revision)))
       .onConflict((conflict) =>
         conflict.column('id').doUpdateSet((eb) => ({
           first_name: eb.ref('excluded.first_name'),
@@ -124,6 +141,7 @@ export async function savePeople(
           email: eb.ref('excluded.email'),
           source: eb.ref('excluded.source'),
           crm_scope: eb.ref('excluded.crm_scope'),
+          revision: eb.ref('excluded.revision'),
         })),
       )
       .execute();

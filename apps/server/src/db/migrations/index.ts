@@ -12,6 +12,7 @@ import * as countSharedIcps from './2026-12-02-010-count-shared-icps.js';
 import * as scopeCrmContacts from './2026-12-02-011-scope-crm-contacts.js';
 import * as createStoredLeadsQuota from './2026-12-02-012-create-stored-leads-quota.js';
 import * as rateLimitBucketGrants from './2026-12-02-013-rate-limit-bucket-grants.js';
+import * as trackLeadRevisions from './2026-12-02-014-track-lead-revisions.js';
 
 /** Every migration, by name; names sort in the order they must run. Never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-011-scope-crm-contacts': scopeCrmContacts,
   '2026-12-02-012-create-stored-leads-quota': createStoredLeadsQuota,
   '2026-12-02-013-rate-limit-bucket-grants': rateLimitBucketGrants,
+  '2026-12-02-014-track-lead-revisions': trackLeadRevisions,
 };

@@ -4,7 +4,6 @@
  * one row. Only portable SQL (IN lists and subqueries, GROUP BY/HAVING, CASE, LOWER): the same
  * query runs on SQLite and Postgres.
  */
-import type { LeadProviderCriterion } from '@icp/schema';
 import {
   type Expression,
   type ExpressionBuilder,
@@ -13,7 +12,8 @@ import {
   sql,
 } from 'kysely';
 import type { Db } from '../../db/connect.js';
-import { type AppliedFilter, type ReadCriterion, readCriteria } from './provider-filters.js';
+import { leadRowsQuery } from './lead-row.js';
+import type { AppliedFilter, ReadCriterion } from './provider-filters.js';
 
 function peopleWithCompany(db: Db) {
   return db.selectFrom('people').leftJoin('companies', 'companies.id', 'people.company_id');
@@ -154,32 +154,7 @@ function anyCriterion(eb: Scope, criteria: readonly ReadCriterion[]): Expression
 
 /** The query of the people matching any of `criteria` (read by `readCriteria`), by person id. */
 export function matchingPeopleQuery(db: Db, criteria: readonly ReadCriterion[]) {
-  return peopleWithCompany(db)
-    .select([
-      'people.id as person_id',
-      'people.first_name',
-      'people.last_name',
-      'people.job_title',
-      'people.seniority',
-      'people.department',
-      'people.skills',
-      'people.country as person_country',
-      'people.state as person_state',
-      'people.city as person_city',
-      'people.email',
-      'people.source',
-      'companies.id as company_id',
-      'companies.name as company_name',
-      'companies.domain',
-      'companies.industry',
-      'companies.keywords',
-      'companies.employee_count',
-      'companies.revenue',
-      'companies.country as company_country',
-      'companies.state as company_state',
-      'companies.city as company_city',
-      'companies.founded_year',
-    ])
+  return leadRowsQuery(db)
     .where((eb) => anyCriterion(eb, criteria))
     .orderBy('people.id');
 }
@@ -283,12 +258,4 @@ export async function matchingCompaniesPage(
     total: Number(counted?.n ?? 0),
     companyIds: rows.flatMap((row) => (row.company_id === null ? [] : [row.company_id])),
   };
-}
-
-/** How many people the lead provider criteria match, before any custom filter. */
-export async function countMatches(
-  db: Db,
-  leadProviderCriteria: readonly LeadProviderCriterion[],
-): Promise<number> {
-  return countMatchingPeople(db, readCriteria(leadProviderCriteria).criteria);
 }

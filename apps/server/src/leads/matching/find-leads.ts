@@ -11,20 +11,20 @@ import type {
   NotAppliedFilter,
 } from '@icp/schema';
 import type { Db } from '../../db/connect.js';
-import { countMatchingPeople, matchingPeoplePage } from './criteria-query.js';
+import { leadEngineOf } from '../index/lead-engine-of.js';
 import { applyCustomFilters, type CandidateCursor, type RecentlyUsed } from './custom-filters.js';
 import type { LeadEvaluators } from './evaluator.js';
 import { withHeldLeads } from './held-leads.js';
-import { leadOfRow } from './lead-row.js';
+import type { LeadEngine, LeadMatches } from './lead-engine.js';
+import { leadOfRow, leadRowsOf } from './lead-row.js';
 import { matchReasons } from './match-reasons.js';
 import type { PatternPool } from './pattern-pool.js';
 import { type ReadCriterion, readCriteria } from './provider-filters.js';
 
 export type { Lead } from '@icp/schema';
-export { countMatches } from './criteria-query.js';
 export type { RecentlyUsed } from './custom-filters.js';
 export type { LeadEvaluator, LeadEvaluators, LeadVerdict } from './evaluator.js';
-export { matchingCompanies } from './matching-companies.js';
+export { countMatches, matchingCompanies } from './matching-companies.js';
 
 /** What an ICP asks for. */
 export interface LeadSearch {
@@ -55,6 +55,8 @@ export interface FindLeadsOptions {
   crmContactIds?: readonly string[] | undefined;
   /** Leads found elsewhere and not stored (a draft's CRM contacts): candidates as well. */
   heldLeads?: readonly Lead[] | undefined;
+  /** Where people are searched: the process's lead index of `db` by default. */
+  engine?: LeadEngine | undefined;
 }
 
 /** The leads found, and what could not be applied to find them. */
@@ -75,18 +77,23 @@ function assertCount(name: string, value: number): void {
 }
 
 /** Reads matching people in person-id order, a page at a time, as leads with their reasons. */
-function candidateCursor(db: Db, criteria: readonly ReadCriterion[]): CandidateCursor {
+function candidateCursor(db: Db, matches: LeadMatches): CandidateCursor {
   let after: string | null = null;
-  let exhausted = criteria.length === 0;
+  let exhausted = matches.total === 0;
   return {
     async next(limit) {
       if (exhausted) return [];
-      const page = await matchingPeoplePage(db, criteria, { after, limit });
+      const page = await matches.page(after, limit);
       exhausted = page.length < limit;
-      after = page.at(-1)?.row.person_id ?? after;
-      return page.map(({ row, matched }) => {
+      after = page.at(-1)?.personId ?? after;
+      const rows = await leadRowsOf(
+        db,
+        page.map(({ personId }) => personId),
+      );
+      const matched = new Map(page.map((person) => [person.personId, person.matched]));
+      return rows.map((row) => {
         const lead = leadOfRow(row);
-        return { ...lead, reasons: matchReasons(matched, lead) };
+        return { ...lead, reasons: matchReasons(matched.get(row.person_id) ?? [], lead) };
       });
     },
   };
@@ -129,10 +136,11 @@ export async function findLeads(
           ],
         }));
   const held = options.heldLeads ?? [];
-  const total = (await countMatchingPeople(db, criteria)) + held.length;
+  const matches = await (options.engine ?? leadEngineOf(db)).match(criteria);
+  const total = matches.total + held.length;
   const wanted = total === 0 || options.limit === 0 ? 0 : offset + options.limit;
   const { leads, notApplied } = await applyCustomFilters(
-    () => withHeldLeads(candidateCursor(db, criteria), held),
+    () => withHeldLeads(candidateCursor(db, matches), held),
     search.customFilterCriteria,
     wanted,
     options,

@@ -1,5 +1,55 @@
 import type { Lead } from '@icp/schema';
-import type { MatchedPersonRow } from './criteria-query.js';
+import type { SelectQueryBuilder } from 'kysely';
+import type { Db } from '../../db/connect.js';
+
+/** People left-joined to their company, with every column a lead shows. */
+export function leadRowsQuery(db: Db) {
+  return db
+    .selectFrom('people')
+    .leftJoin('companies', 'companies.id', 'people.company_id')
+    .select([
+      'people.id as person_id',
+      'people.first_name',
+      'people.last_name',
+      'people.job_title',
+      'people.seniority',
+      'people.department',
+      'people.skills',
+      'people.country as person_country',
+      'people.state as person_state',
+      'people.city as person_city',
+      'people.email',
+      'people.source',
+      'companies.id as company_id',
+      'companies.name as company_name',
+      'companies.domain',
+      'companies.industry',
+      'companies.keywords',
+      'companies.employee_count',
+      'companies.revenue',
+      'companies.country as company_country',
+      'companies.state as company_state',
+      'companies.city as company_city',
+      'companies.founded_year',
+    ]);
+}
+
+/** One row of `leadRowsQuery`. */
+export type LeadRow =
+  ReturnType<typeof leadRowsQuery> extends SelectQueryBuilder<infer _DB, infer _TB, infer Row>
+    ? Row
+    : never;
+
+/** The rows of these people, in the order of `ids`; people no longer stored are left out. */
+export async function leadRowsOf(db: Db, ids: readonly string[]): Promise<LeadRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await leadRowsQuery(db).where('people.id', 'in', ids).execute();
+  const byId = new Map(rows.map((row) => [row.person_id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row === undefined ? [] : [row];
+  });
+}
 
 /** A JSON list column as stored by the lead records repository; anything else reads as empty. */
 function stringListColumn(json: string | null): string[] {
@@ -16,7 +66,7 @@ function stringListColumn(json: string | null): string[] {
 const numberColumn = (value: number | string | null) => (value === null ? null : Number(value));
 
 /** The lead a row of the matching query describes, with no reasons yet. */
-export function leadOfRow(row: MatchedPersonRow): Lead {
+export function leadOfRow(row: LeadRow): Lead {
   return {
     person: {
       id: row.person_id,

@@ -25,7 +25,7 @@ export type LocationOwner = 'person' | 'company';
 /** One filter of a criterion, in the form the query and the match reasons both read. */
 export type AppliedFilter =
   /** Searched titles that have canonical words; a person matches when any one matches. */
-  | { kind: 'jobTitle'; titles: { title: string; words: string[] }[] }
+  | { kind: 'jobTitle'; titles: { title: string; words: readonly string[] }[] }
   /** Catalog spellings. */
   | { kind: 'seniority' | 'department'; values: string[] }
   /** Lower case. */

@@ -1,0 +1,381 @@
+/**
+ * The lead index of one server process: for every value a search filters on, the set of people
+ * (or companies) having it, as compressed bitmaps (CRoaring, through `roaring`) over dense
+ * numbers. Company ranges (employee count, revenue, founded year) are typed-array columns.
+ * People point to their company by number, so what a company is searched by stays with the
+ * company: a change to a company changes no person's sets.
+ *
+ * Built from the tables at one lead revision (see build-lead-index.ts), then kept up to date
+ * with the rows written after it (see fresh-lead-index.ts). How a search is evaluated on it is
+ * in criteria-bitmaps.ts.
+ */
+import { RoaringBitmap32 } from './bitmap.js';
+import { IdSpace } from './id-space.js';
+import type { IndexedCompany, IndexedPerson } from './indexed-records.js';
+import { ValueSets } from './value-sets.js';
+
+const NO_COMPANY = -1;
+
+/** A Float64Array column that grows; NaN is "unknown", which no range holds. */
+class NumberColumn {
+  #values: Float64Array;
+  constructor(capacity: number) {
+    this.#values = new Float64Array(Math.max(capacity, 16)).fill(Number.NaN);
+  }
+  get values(): Float64Array {
+    return this.#values;
+  }
+  set(position: number, value: number | null): void {
+    if (position >= this.#values.length) {
+      const grown = new Float64Array(Math.max(position + 1, this.#values.length * 2));
+      grown.fill(Number.NaN, this.#values.length);
+      grown.set(this.#values);
+      this.#values = grown;
+    }
+    this.#values[position] = value ?? Number.NaN;
+  }
+  get byteLength(): number {
+    return this.#values.byteLength;
+  }
+}
+
+/** Person number to company number (NO_COMPANY for none); grows. */
+class CompanyColumn {
+  #values: Int32Array;
+  constructor(capacity: number) {
+    this.#values = new Int32Array(Math.max(capacity, 16)).fill(NO_COMPANY);
+  }
+  get values(): Int32Array {
+    return this.#values;
+  }
+  set(position: number, company: number): void {
+    if (position >= this.#values.length) {
+      const grown = new Int32Array(Math.max(position + 1, this.#values.length * 2));
+      grown.fill(NO_COMPANY, this.#values.length);
+      grown.set(this.#values);
+      this.#values = grown;
+    }
+    this.#values[position] = company;
+  }
+  get byteLength(): number {
+    return this.#values.byteLength;
+  }
+}
+
+/** The sets of people, by attribute. */
+export interface PersonSets {
+  titleWord: ValueSets;
+  seniority: ValueSets;
+  department: ValueSets;
+  skill: ValueSets;
+  country: ValueSets;
+  state: ValueSets;
+  city: ValueSets;
+  source: ValueSets;
+}
+
+/** The sets of companies, by attribute. */
+export interface CompanySets {
+  industry: ValueSets;
+  keyword: ValueSets;
+  country: ValueSets;
+  state: ValueSets;
+  city: ValueSets;
+}
+
+/** How big the index is. */
+export interface LeadIndexSize {
+  people: number;
+  companies: number;
+  /** Bitmaps (in CRoaring's format), columns and ids. */
+  bytes: number;
+}
+
+const personSets = (): PersonSets => ({
+  titleWord: new ValueSets(),
+  seniority: new ValueSets(),
+  department: new ValueSets(),
+  skill: new ValueSets(),
+  country: new ValueSets(),
+  state: new ValueSets(),
+  city: new ValueSets(),
+  source: new ValueSets(),
+});
+
+const companySets = (): CompanySets => ({
+  industry: new ValueSets(),
+  keyword: new ValueSets(),
+  country: new ValueSets(),
+  state: new ValueSets(),
+  city: new ValueSets(),
+});
+
+export class BitmapLeadIndex {
+  readonly people = new IdSpace();
+  readonly companies = new IdSpace();
+  readonly personSets = personSets();
+  readonly companySets = companySets();
+  /** People a CRM search brought in (see crm-scope.ts). */
+  readonly scoped = new RoaringBitmap32();
+  /** People with a company. */
+  readonly employed = new RoaringBitmap32();
+  /** Numbers of people and companies no longer stored. */
+  readonly goneCompanies = new RoaringBitmap32();
+  readonly gonePeople = new RoaringBitmap32();
+  readonly employeeCount = new NumberColumn(0);
+  readonly revenue = new NumberColumn(0);
+  readonly foundedYear = new NumberColumn(0);
+  readonly #companyOf = new CompanyColumn(0);
+  /**
+   * The people of each company as built: `peopleByCompany[companyStart[c] .. companyStart[c+1])`.
+   * People added or moved since are in `#unlisted`, so a reader checks `companyOf` as well.
+   */
+  #companyStart = new Uint32Array(1);
+  #peopleByCompany = new Uint32Array(0);
+  readonly #unlisted = new RoaringBitmap32();
+  /** Company numbers by id while the index is built (a binary search per person is slower). */
+  #companyLookup: Map<string, number> | null = new Map();
+  /** Records read out of id order while building, put once the ordered ones are numbered. */
+  #heldCompanies: IndexedCompany[] = [];
+  #heldPeople: IndexedPerson[] = [];
+  /** The lead revision whose rows the index holds. */
+  revision: number;
+
+  constructor(revision: number) {
+    this.revision = revision;
+  }
+
+  get companyOf(): Int32Array {
+    return this.#companyOf.values;
+  }
+
+  /** Numbers of people not in the company lists built (see `peopleOfCompany`). */
+  get unlisted(): RoaringBitmap32 {
+    return this.#unlisted;
+  }
+
+  /** The people of company `company` as built (check `companyOf`: some may have moved). */
+  peopleOfCompany(company: number): Uint32Array {
+    if (company + 1 >= this.#companyStart.length) return new Uint32Array(0);
+    return this.#peopleByCompany.subarray(
+      this.#companyStart[company] as number,
+      this.#companyStart[company + 1] as number,
+    );
+  }
+
+  /** Building: companies in id order, before any person. */
+  buildCompanies(companies: readonly IndexedCompany[]): void {
+    for (const company of companies) {
+      const number = this.companies.appendInOrder(company.id);
+      if (number === null) {
+        this.#heldCompanies.push(company);
+      } else {
+        this.#companyLookup?.set(company.id, number);
+        this.#addCompany(number, company);
+      }
+    }
+    for (const sets of Object.values(this.companySets)) sets.flush();
+  }
+
+  /** Building: people in id order, once every company is built. */
+  buildPeople(people: readonly IndexedPerson[]): void {
+    if (!this.companies.closed) {
+      this.companies.close();
+      this.putCompanies(this.#heldCompanies);
+      this.#heldCompanies = [];
+    }
+    for (const person of people) {
+      const number = this.people.appendInOrder(person.id);
+      if (number === null) this.#heldPeople.push(person);
+      else this.#addPerson(number, person);
+    }
+    for (const sets of Object.values(this.personSets)) sets.flush();
+  }
+
+  /**
+   * Ends the build: lists the people of each company (what a search by company reads) and
+   * compacts the sets. People put after this are found through `unlisted`.
+   */
+  finishBuild(): void {
+    this.buildPeople([]);
+    this.people.close();
+    this.putPeople(this.#heldPeople);
+    this.#heldPeople = [];
+    this.#companyLookup = null;
+    this.#listPeopleByCompany();
+    for (const sets of [...Object.values(this.personSets), ...Object.values(this.companySets)]) {
+      sets.optimize();
+    }
+    for (const set of [this.scoped, this.employed]) {
+      set.runOptimize();
+      set.shrinkToFit();
+    }
+  }
+
+  #companyNumber(id: string): number {
+    const known = this.#companyLookup?.get(id) ?? this.companies.numberOf(id);
+    if (known !== undefined) return known;
+    // A person whose company is not stored (possible without foreign keys) keeps its id.
+    const added = this.companies.add(id);
+    this.#companyLookup?.set(id, added);
+    return added;
+  }
+
+  #addCompany(number: number, company: IndexedCompany): void {
+    const sets = this.companySets;
+    if (company.industry !== null) sets.industry.add(company.industry, number);
+    for (const keyword of company.keywords) sets.keyword.add(keyword, number);
+    if (company.country !== null) sets.country.add(company.country, number);
+    if (company.state !== null) sets.state.add(company.state, number);
+    if (company.city !== null) sets.city.add(company.city, number);
+    this.employeeCount.set(number, company.employeeCount);
+    this.revenue.set(number, company.revenue);
+    this.foundedYear.set(number, company.foundedYear);
+  }
+
+  #addPerson(number: number, person: IndexedPerson): void {
+    const sets = this.personSets;
+    for (const word of person.titleWords) sets.titleWord.add(word, number);
+    if (person.seniority !== null) sets.seniority.add(person.seniority, number);
+    if (person.department !== null) sets.department.add(person.department, number);
+    for (const skill of person.skills) sets.skill.add(skill, number);
+    if (person.country !== null) sets.country.add(person.country, number);
+    if (person.state !== null) sets.state.add(person.state, number);
+    if (person.city !== null) sets.city.add(person.city, number);
+    sets.source.add(person.source, number);
+    if (person.scoped) this.scoped.add(number);
+    const company = person.companyId === null ? NO_COMPANY : this.#companyNumber(person.companyId);
+    if (company !== NO_COMPANY) this.employed.add(number);
+    this.#companyOf.set(number, company);
+  }
+
+  /** Adds or replaces companies, once built. */
+  putCompanies(companies: readonly IndexedCompany[]): void {
+    if (companies.length === 0) return;
+    const replaced = new RoaringBitmap32();
+    const numbers = companies.map((company) => {
+      const number = this.#companyNumber(company.id);
+      replaced.add(number);
+      return number;
+    });
+    for (const sets of Object.values(this.companySets)) sets.removeAll(replaced);
+    this.goneCompanies.andNotInPlace(replaced);
+    companies.forEach((company, position) => {
+      this.#addCompany(numbers[position] as number, company);
+    });
+    for (const sets of Object.values(this.companySets)) sets.flush();
+  }
+
+  /** Adds or replaces people, once built. */
+  putPeople(people: readonly IndexedPerson[]): void {
+    if (people.length === 0) return;
+    const replaced = new RoaringBitmap32();
+    const numbers = people.map((person) => {
+      const known = this.people.numberOf(person.id);
+      if (known === undefined) return this.people.add(person.id);
+      replaced.add(known);
+      return known;
+    });
+    this.#forget(replaced);
+    people.forEach((person, position) => {
+      const number = numbers[position] as number;
+      this.#addPerson(number, person);
+      this.#unlisted.add(number);
+    });
+    for (const sets of Object.values(this.personSets)) sets.flush();
+  }
+
+  /** Takes people out of every set. */
+  #forget(numbers: RoaringBitmap32): void {
+    if (numbers.isEmpty) return;
+    for (const sets of Object.values(this.personSets)) sets.removeAll(numbers);
+    this.scoped.andNotInPlace(numbers);
+    this.employed.andNotInPlace(numbers);
+    this.gonePeople.andNotInPlace(numbers);
+    for (const number of numbers) this.#companyOf.set(number, NO_COMPANY);
+  }
+
+  deletePeople(ids: readonly string[]): void {
+    const gone = new RoaringBitmap32();
+    for (const id of ids) {
+      const number = this.people.numberOf(id);
+      if (number !== undefined) gone.add(number);
+    }
+    this.#forget(gone);
+    this.gonePeople.orInPlace(gone);
+  }
+
+  /** Deleting a company leaves its people without one, as the foreign key does. */
+  deleteCompanies(ids: readonly string[]): void {
+    const gone = new RoaringBitmap32();
+    for (const id of ids) {
+      const number = this.companies.numberOf(id);
+      if (number !== undefined) gone.add(number);
+    }
+    if (gone.isEmpty) return;
+    for (const sets of Object.values(this.companySets)) sets.removeAll(gone);
+    for (const number of gone) {
+      this.employeeCount.set(number, null);
+      this.revenue.set(number, null);
+      this.foundedYear.set(number, null);
+      const listed = [...this.peopleOfCompany(number), ...this.#unlisted];
+      for (const person of listed) {
+        if (this.companyOf[person] === number) {
+          this.#companyOf.set(person, NO_COMPANY);
+          this.employed.remove(person);
+        }
+      }
+    }
+    this.goneCompanies.orInPlace(gone);
+  }
+
+  #listPeopleByCompany(): void {
+    const companyCount = this.companies.size;
+    const personCount = this.people.size;
+    const companyOf = this.companyOf;
+    const counts = new Uint32Array(companyCount + 1);
+    for (let person = 0; person < personCount; person += 1) {
+      const company = companyOf[person] as number;
+      if (company !== NO_COMPANY) counts[company + 1] = (counts[company + 1] as number) + 1;
+    }
+    for (let company = 0; company < companyCount; company += 1) {
+      counts[company + 1] = (counts[company + 1] as number) + (counts[company] as number);
+    }
+    const next = counts.slice(0, companyCount);
+    const peopleByCompany = new Uint32Array(counts[companyCount] as number);
+    for (let person = 0; person < personCount; person += 1) {
+      const company = companyOf[person] as number;
+      if (company === NO_COMPANY) continue;
+      peopleByCompany[next[company] as number] = person;
+      next[company] = (next[company] as number) + 1;
+    }
+    this.#companyStart = counts;
+    this.#peopleByCompany = peopleByCompany;
+  }
+
+  size(): LeadIndexSize {
+    const columns =
+      this.employeeCount.byteLength +
+      this.revenue.byteLength +
+      this.foundedYear.byteLength +
+      this.#companyOf.byteLength +
+      this.#companyStart.byteLength +
+      this.#peopleByCompany.byteLength;
+    return {
+      people: this.people.size - this.gonePeople.size,
+      companies: this.companies.size - this.goneCompanies.size,
+      bytes:
+        [...Object.values(this.personSets), ...Object.values(this.companySets)].reduce(
+          (sum, sets) => sum + sets.bytes,
+          0,
+        ) +
+        [this.scoped, this.employed, this.gonePeople, this.goneCompanies, this.#unlisted].reduce(
+          (sum, set) => sum + set.getSerializationSizeInBytes('croaring'),
+          0,
+        ) +
+        columns +
+        this.people.sortedBytes +
+        this.companies.sortedBytes,
+    };
+  }
+}

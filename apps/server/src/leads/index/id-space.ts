@@ -1,0 +1,158 @@
+import type { RoaringBitmap32 } from './bitmap.js';
+import { compareIds } from './id-order.js';
+
+/**
+ * Dense numbers for ids (of people, or of companies), so sets of them are compressed bitmaps.
+ * The ids read when the index is built are numbered in id order (see id-order.ts) and stored as
+ * one UTF-8 buffer with offsets: a few bytes each, not a JavaScript string each. Ids added later
+ * take the next numbers, out of order, and are kept sorted apart; a rebuild numbers them in
+ * order again. A number stays its id's for the life of the index, even once the record is gone.
+ */
+export class IdSpace {
+  #sortedIds = Buffer.alloc(1024);
+  #sortedLength = 0;
+  #offsets = new Uint32Array(1024);
+  /** How many ids are numbered in order: numbers below it follow id order. */
+  sortedCount = 0;
+  #open = true;
+  readonly #added: string[] = [];
+  readonly #addedNumbers = new Map<string, number>();
+  /** Numbers of the ids added later, by id; sorted again when an id was added since. */
+  readonly #addedInOrder: number[] = [];
+  #addedSorted = true;
+
+  /**
+   * While the space is built: numbers `id` next if it comes after the last one in id order,
+   * else returns null (a database sorting by another collation); such an id is added once the
+   * build is done.
+   */
+  appendInOrder(id: string): number | null {
+    if (!this.#open) throw new Error('The ids of this space are no longer built');
+    const count = this.sortedCount;
+    if (count > 0 && compareIds(this.idOf(count - 1), id) >= 0) return null;
+    const bytes = Buffer.byteLength(id, 'utf8');
+    if (this.#sortedLength + bytes > this.#sortedIds.length) {
+      const grown = Buffer.alloc(Math.max(this.#sortedIds.length * 2, this.#sortedLength + bytes));
+      this.#sortedIds.copy(grown, 0, 0, this.#sortedLength);
+      this.#sortedIds = grown;
+    }
+    if (count + 2 > this.#offsets.length) {
+      const grown = new Uint32Array(this.#offsets.length * 2);
+      grown.set(this.#offsets);
+      this.#offsets = grown;
+    }
+    this.#sortedIds.write(id, this.#sortedLength, 'utf8');
+    this.#sortedLength += bytes;
+    this.#offsets[count + 1] = this.#sortedLength;
+    this.sortedCount = count + 1;
+    return count;
+  }
+
+  get closed(): boolean {
+    return !this.#open;
+  }
+
+  /** Ends the build: the buffers shrink to what they hold, and `add` numbers ids after them. */
+  close(): void {
+    this.#sortedIds = Buffer.from(this.#sortedIds.subarray(0, this.#sortedLength));
+    this.#offsets = this.#offsets.slice(0, this.sortedCount + 1);
+    this.#open = false;
+  }
+
+  get size(): number {
+    return this.sortedCount + this.#added.length;
+  }
+
+  /** Bytes held for the ids numbered in order. */
+  get sortedBytes(): number {
+    return this.#sortedIds.length + this.#offsets.byteLength;
+  }
+
+  idOf(number: number): string {
+    if (number < this.sortedCount) {
+      return this.#sortedIds.toString(
+        'utf8',
+        this.#offsets[number] as number,
+        this.#offsets[number + 1] as number,
+      );
+    }
+    return this.#added[number - this.sortedCount] as string;
+  }
+
+  numberOf(id: string): number | undefined {
+    const added = this.#addedNumbers.get(id);
+    if (added !== undefined) return added;
+    const position = this.#firstSortedAfter(id, true);
+    return position < this.sortedCount && this.idOf(position) === id ? position : undefined;
+  }
+
+  /** Numbers `id` (which must not have one yet) after every other, once the build is done. */
+  add(id: string): number {
+    if (this.#open) throw new Error('Ids are added once the space is built');
+    const number = this.size;
+    this.#added.push(id);
+    this.#addedNumbers.set(id, number);
+    this.#addedInOrder.push(number);
+    this.#addedSorted = false;
+    return number;
+  }
+
+  /** The first sorted position whose id is after `id` (or, with `orEqual`, not before it). */
+  #firstSortedAfter(id: string, orEqual = false): number {
+    let low = 0;
+    let high = this.sortedCount;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const order = compareIds(this.idOf(middle), id);
+      if (order < 0 || (order === 0 && !orEqual)) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  #addedOrder(): number[] {
+    if (!this.#addedSorted) {
+      this.#addedInOrder.sort((a, b) => compareIds(this.idOf(a), this.idOf(b)));
+      this.#addedSorted = true;
+    }
+    return this.#addedInOrder;
+  }
+
+  /**
+   * Up to `limit` numbers of `set`, in id order, whose ids come after `after` (from the first
+   * when null). Walks the set from the position of `after`; the ids added later are few
+   * (a rebuild takes them in), so they are merged in by checking each.
+   */
+  ordered(set: RoaringBitmap32, after: string | null, limit: number): number[] {
+    if (limit <= 0) return [];
+    const start = after === null ? 0 : this.#firstSortedAfter(after);
+    const rank = start === 0 ? 0 : set.rank(start - 1);
+    const sorted = Array.from(set.rangeUint32Array(rank, limit)).filter(
+      (number) => number < this.sortedCount,
+    );
+    if (this.#added.length === 0) return sorted;
+    const added: number[] = [];
+    for (const number of this.#addedOrder()) {
+      if (added.length === limit) break;
+      if (set.has(number) && (after === null || compareIds(this.idOf(number), after) > 0)) {
+        added.push(number);
+      }
+    }
+    if (added.length === 0) return sorted;
+    const merged: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (merged.length < limit && (i < sorted.length || j < added.length)) {
+      const a = sorted[i];
+      const b = added[j];
+      if (b === undefined || (a !== undefined && compareIds(this.idOf(a), this.idOf(b)) < 0)) {
+        merged.push(a as number);
+        i += 1;
+      } else {
+        merged.push(b);
+        j += 1;
+      }
+    }
+    return merged;
+  }
+}

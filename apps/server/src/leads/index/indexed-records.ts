@@ -1,0 +1,126 @@
+/**
+ * People and companies as the lead index holds them: only what a search filters on, read from
+ * the tables in the form the search compares (lower-cased where the search ignores case).
+ */
+import type { Db } from '../../db/connect.js';
+import { jobTitleWords } from '../job-title.js';
+
+export interface IndexedCompany {
+  id: string;
+  industry: string | null;
+  /** Lower case, each once. */
+  keywords: readonly string[];
+  employeeCount: number | null;
+  revenue: number | null;
+  foundedYear: number | null;
+  country: string | null;
+  /** Lower case. */
+  state: string | null;
+  /** Lower case. */
+  city: string | null;
+}
+
+export interface IndexedPerson {
+  id: string;
+  companyId: string | null;
+  /** The canonical words of the job title (see job-title.ts). */
+  titleWords: readonly string[];
+  seniority: string | null;
+  department: string | null;
+  /** Lower case, each once. */
+  skills: readonly string[];
+  country: string | null;
+  /** Lower case. */
+  state: string | null;
+  /** Lower case. */
+  city: string | null;
+  source: string;
+  /** Whether a CRM search brought them in (see crm-scope.ts): found only by their ids then. */
+  scoped: boolean;
+}
+
+/** A JSON list column as the repository stores it, lower-cased, each once; else empty. */
+function lowerCaseList(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (!Array.isArray(value)) return [];
+    return [
+      ...new Set(
+        value.filter((item) => typeof item === 'string').map((item) => item.toLowerCase()),
+      ),
+    ];
+  } catch {
+    return [];
+  }
+}
+
+const lower = (value: string | null) => (value === null ? null : value.toLowerCase());
+// PostgreSQL returns `bigint` and `numeric` columns as strings.
+const numeric = (value: number | string | null) => (value === null ? null : Number(value));
+
+export function companiesQuery(db: Db) {
+  return db
+    .selectFrom('companies')
+    .select([
+      'id',
+      'industry',
+      'keywords',
+      'employee_count',
+      'revenue',
+      'founded_year',
+      'country',
+      'state',
+      'city',
+    ]);
+}
+
+export function peopleQuery(db: Db) {
+  return db
+    .selectFrom('people')
+    .select([
+      'id',
+      'company_id',
+      'job_title',
+      'seniority',
+      'department',
+      'skills',
+      'country',
+      'state',
+      'city',
+      'source',
+      'crm_scope',
+    ]);
+}
+
+type CompanyRow = Awaited<ReturnType<ReturnType<typeof companiesQuery>['execute']>>[number];
+type PersonRow = Awaited<ReturnType<ReturnType<typeof peopleQuery>['execute']>>[number];
+
+export function indexedCompany(row: CompanyRow): IndexedCompany {
+  return {
+    id: row.id,
+    industry: row.industry,
+    keywords: lowerCaseList(row.keywords),
+    employeeCount: numeric(row.employee_count),
+    revenue: numeric(row.revenue),
+    foundedYear: numeric(row.founded_year),
+    country: row.country,
+    state: lower(row.state),
+    city: lower(row.city),
+  };
+}
+
+export function indexedPerson(row: PersonRow): IndexedPerson {
+  return {
+    id: row.id,
+    companyId: row.company_id,
+    titleWords: jobTitleWords(row.job_title),
+    seniority: row.seniority,
+    department: row.department,
+    skills: lowerCaseList(row.skills),
+    country: row.country,
+    state: lower(row.state),
+    city: lower(row.city),
+    source: row.source,
+    scoped: row.crm_scope !== null,
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * What the matching engine asks of a search backend: the people matching lead provider criteria
+ * (read by provider-filters.ts), counted, a page at a time in person-id order, and by company.
+ * The lead index (see ../index/) is the one the server runs; the SQL engine (see
+ * sql-reference-engine.ts) is the reference it is held to. A search engine service could be a
+ * third without any caller changing.
+ */
+import type { ReadCriterion } from './provider-filters.js';
+
+/** A matching person, and which of the criteria they match (at least one). */
+export interface MatchedPersonId {
+  personId: string;
+  matched: ReadCriterion[];
+}
+
+/** The people matching a search, as one consistent result. */
+export interface LeadMatches {
+  /** How many people match. */
+  readonly total: number;
+  /** Up to `limit` matching people whose ids sort after `after` (from the first when null). */
+  page(after: string | null, limit: number): Promise<MatchedPersonId[]>;
+  /** A page of the companies (by id) employing anyone matching, and how many there are. */
+  companies(page: {
+    offset: number;
+    limit: number;
+  }): Promise<{ total: number; companyIds: string[] }>;
+}
+
+export interface LeadEngine {
+  match(criteria: readonly ReadCriterion[]): Promise<LeadMatches>;
+}
