@@ -7,10 +7,17 @@ import {
   MAX_FILTER_DEPTH,
   nestsDeeperThan,
 } from './lead-provider-criteria.js';
+import { NOT_BLANK_PATTERN } from './not-blank.js';
 
 /** Most users an ICP may be shared with, after duplicates are removed and the creator added. */
 export const MAX_ICP_USERS = 200;
 export const LEADS_PER_LIST_DEFAULT = 10;
+
+/** `userIds` as documented: the server's cap applies to the list after merging, see below. */
+const userIdsDocs = {
+  maxItems: MAX_ICP_USERS,
+  description: `At most ${MAX_ICP_USERS} distinct users, the creator included (duplicates are removed).`,
+};
 
 /** A user id as issued by the identity provider (Clerk ids look like `user_abc123`). */
 export const userId = z.string().min(1).max(255);
@@ -21,13 +28,13 @@ export const isoDateTime = z.iso
   .transform((value) => new Date(value).toISOString());
 
 const icpFields = {
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(200).meta({ pattern: NOT_BLANK_PATTERN }),
   description: z.string().max(5_000).nullable(),
   leadProviderCriteria,
   customFilterCriteria,
   crmFilters: crmFilters.nullable(),
   // The bound here only keeps requests small; the 200-user rule is checked after merging.
-  userIds: z.array(userId).max(1_000),
+  userIds: z.array(userId).max(1_000).meta(userIdsDocs),
   leadsPerList: z.number().int().min(1).max(10_000),
   activeUntil: isoDateTime.nullable(),
 };
@@ -79,7 +86,7 @@ export const icpCreateInput = z
  * nullable ones, arrays are replaced whole. `userIds` replaces the list as sent and may not be empty.
  */
 export const icpPatchInput = z
-  .strictObject({ ...icpFields, userIds: icpFields.userIds.min(1) })
+  .strictObject({ ...icpFields, userIds: icpFields.userIds.min(1).meta(userIdsDocs) })
   .partial()
   .superRefine(refuseOversize)
   .meta({ id: 'IcpPatch', description: `${sizeDescription} The ICP after the update too.` });
@@ -96,7 +103,7 @@ export const icp = z
     customFilterCriteria,
     crmFilters: crmFilters.nullable(),
     userIds: z.array(userId),
-    leadsPerList: z.number().int(),
+    leadsPerList: icpFields.leadsPerList,
     activeUntil: z.iso.datetime().nullable(),
   })
   .meta({ id: 'Icp' });

@@ -14,6 +14,7 @@ export * from './icp-limits.js';
 export * from './job-title-words.js';
 export * from './lead-provider-criteria.js';
 export * from './leads/index.js';
+export * from './not-blank.js';
 export * from './recommendations/index.js';
 export * from './request-headers.js';
 export * from './search-terms.js';

@@ -22,7 +22,12 @@ import {
   recommendationIcpQuery,
 } from '@icp/schema';
 import { z } from 'zod';
-import { createDocument, type ZodOpenApiResponsesObject } from 'zod-openapi';
+import {
+  createDocument,
+  type oas31,
+  type ZodOpenApiOverrideContext,
+  type ZodOpenApiResponsesObject,
+} from 'zod-openapi';
 import { ICPS_PATH } from './icps.routes.js';
 import { LEAD_LISTS_PATH } from './lead-lists.routes.js';
 import { RECOMMENDATIONS_PATH } from './recommendations.routes.js';
@@ -74,240 +79,316 @@ const oneList = {
   '404': 'No lead list exists with the specified ID.',
 };
 
+export const OPENAPI_PATH = '/api/v1/openapi.json';
+
+/** Answers any request may get before a route reads it (see the HTTP server). */
+const unreadable = {
+  '4XX':
+    'The request could not be read: 400 not HTTP, 408 sent too slowly, 431 headers over 16 KiB.',
+};
+
+/**
+ * Request schemas state their defaults in words: client generators (openapi-typescript) make a
+ * property with a `default` required, which holds of responses only, where the server fills it.
+ */
+function describeDefaultsOfInputs({ jsonSchema, io }: ZodOpenApiOverrideContext): void {
+  if (io !== 'input' || !('default' in jsonSchema)) return;
+  const note = `Default: ${JSON.stringify(jsonSchema.default)}.`;
+  jsonSchema.description = jsonSchema.description ? `${jsonSchema.description} ${note}` : note;
+  delete jsonSchema.default;
+}
+
+type Document = ReturnType<typeof createDocument>;
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/** Every response carries `X-Request-Id`; a 429 also says when to retry. */
+function withResponseHeaders(document: Document): Document {
+  const operations = Object.values(document.paths ?? {}).flatMap((item: oas31.PathItemObject) =>
+    METHODS.flatMap((method) => item[method] ?? []),
+  );
+  for (const operation of operations) {
+    for (const [status, response] of Object.entries<oas31.ResponseObject>(
+      operation.responses ?? {},
+    )) {
+      response.headers = {
+        ...response.headers,
+        'X-Request-Id': { $ref: '#/components/headers/RequestId' },
+        ...(status === '429' ? { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } : {}),
+      };
+    }
+  }
+  return document;
+}
+
 /** The OpenAPI 3.1 document of the REST API, generated from the schema package. */
-export function createOpenApiDocument(): ReturnType<typeof createDocument> {
-  return createDocument({
-    openapi: '3.1.0',
-    info: {
-      title: 'ICP service',
-      version: '1.0.0',
-      description: 'Ideal Customer Profiles: who to target, and how leads are found for them.',
-    },
-    components: {
-      securitySchemes: {
-        bearerAuth: {
-          type: 'http',
-          scheme: 'bearer',
-          description: 'A JWT (user id in `sub`) or an API key (`icp_...`).',
+export function createOpenApiDocument(): Document {
+  const document = createDocument(
+    {
+      openapi: '3.1.0',
+      info: {
+        title: 'ICP service',
+        version: '1.0.0',
+        description: 'Ideal Customer Profiles: who to target, and how leads are found for them.',
+        license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
+      },
+      servers: [{ url: '/', description: 'The server that serves this document.' }],
+      components: {
+        headers: {
+          RequestId: {
+            description:
+              'The id of this request in the server log: the one a proxy sent, when short and plain, or a new one.',
+            schema: { type: 'string' },
+          },
+          RetryAfter: {
+            description: 'Seconds to wait before the next request.',
+            schema: { type: 'integer', minimum: 1 },
+          },
+        },
+        securitySchemes: {
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A JWT (user id in `sub`) or an API key (`icp_...`).',
+          },
         },
       },
-    },
-    security: [{ bearerAuth: [] }],
-    paths: {
-      [ICPS_PATH]: {
-        get: {
-          operationId: 'listIcps',
-          summary: 'List ICPs',
-          description: `ICPs whose userIds hold the authenticated user, oldest first (createdAt, then id). Without limit, all of them: the user's own, and at most ${MAX_ICPS_SHARED_WITH_USER} others shared with them. With limit, a page of at most limit ICPs, and a Link header to the next page while there is one.`,
-          requestParams: { query: listQuery },
-          responses: {
-            '200': {
-              description: 'The ICPs the user has access to (a bare array, sent as it is read).',
-              headers: {
-                Link: {
-                  description:
-                    'With limit, while more ICPs follow: `<...?limit=n&cursor=c>; rel="next"`, the next page.',
-                  schema: { type: 'string' as const },
+      security: [{ bearerAuth: [] }],
+      paths: {
+        [ICPS_PATH]: {
+          get: {
+            operationId: 'listIcps',
+            summary: 'List ICPs',
+            description: `ICPs whose userIds hold the authenticated user, oldest first (createdAt, then id). Without limit, all of them: the user's own, and at most ${MAX_ICPS_SHARED_WITH_USER} others shared with them. With limit, a page of at most limit ICPs, and a Link header to the next page while there is one.`,
+            requestParams: { query: listQuery },
+            responses: {
+              '200': {
+                description: 'The ICPs the user has access to (a bare array, sent as it is read).',
+                headers: {
+                  Link: {
+                    description:
+                      'With limit, while more ICPs follow: `<...?limit=n&cursor=c>; rel="next"`, the next page.',
+                    schema: { type: 'string' as const },
+                  },
                 },
+                ...json(icpList),
               },
-              ...json(icpList),
+              ...errorResponses({ ...common, '400': 'limit or cursor is not valid.' }),
             },
-            ...errorResponses({ ...common, '400': 'limit or cursor is not valid.' }),
           },
-        },
-        post: {
-          operationId: 'createIcp',
-          summary: 'Create ICP',
-          description: 'Creates an ICP; the authenticated user is added to its userIds.',
-          requestParams: { header: z.object({ 'idempotency-key': idempotencyKey.optional() }) },
-          requestBody: { required: true, ...json(icpCreateInput) },
-          responses: {
-            '201': { description: 'The created ICP.', headers: etagHeader, ...json(icp) },
-            ...errorResponses({
-              ...withBody,
-              ...common,
-              '409': `The Idempotency-Key was used with a different body, or: ${sharingCap}`,
-            }),
-          },
-        },
-      },
-      [`${ICPS_PATH}/{id}`]: {
-        get: {
-          operationId: 'getIcp',
-          summary: 'Get ICP',
-          requestParams: { path: idPath },
-          responses: {
-            '200': { description: 'The ICP.', headers: etagHeader, ...json(icp) },
-            ...errorResponses(oneIcp),
-          },
-        },
-        patch: {
-          operationId: 'updateIcp',
-          summary: 'Update ICP',
-          description:
-            'Partial update: keys left out stay unchanged, null clears nullable keys, arrays are replaced whole.',
-          requestParams: { path: idPath, header: ifMatchHeaders },
-          requestBody: { required: true, ...json(icpPatchInput) },
-          responses: {
-            '200': { description: 'The updated ICP.', headers: etagHeader, ...json(icp) },
-            ...errorResponses({
-              ...withBody,
-              ...oneIcp,
-              '409': sharingCap,
-              '412': 'If-Match does not match the current ETag.',
-            }),
-          },
-        },
-        delete: {
-          operationId: 'deleteIcp',
-          summary: 'Delete ICP',
-          requestParams: { path: idPath, header: ifMatchHeaders },
-          responses: {
-            '204': { description: 'Deleted.' },
-            ...errorResponses({ ...oneIcp, '412': 'If-Match does not match the current ETag.' }),
-          },
-        },
-      },
-      [`${ICPS_PATH}/{id}/preview`]: {
-        post: {
-          operationId: 'previewIcpLeads',
-          summary: 'Preview leads',
-          description:
-            'How many people match the ICP now, and a first page of leads with the reasons each matched; nothing is recorded. The body may be left out.',
-          requestParams: { path: idPath },
-          requestBody: { required: false, ...json(leadPreviewInput) },
-          responses: {
-            '200': { description: 'The match count and first leads.', ...json(leadPreview) },
-            ...errorResponses({ ...withBody, ...oneIcp }),
-          },
-        },
-      },
-      [`${ICPS_PATH}/{id}/lead-lists`]: {
-        post: {
-          operationId: 'generateLeadList',
-          summary: 'Generate a lead list',
-          description:
-            'Generates and records a list of leadsPerList leads (or `size`) honouring every filter that can be applied; filters that could not be are listed in notApplied. The body may be left out.',
-          requestParams: { path: idPath },
-          requestBody: { required: false, ...json(leadListInput) },
-          responses: {
-            '201': { description: 'The generated list.', ...json(leadList) },
-            ...errorResponses({
-              ...withBody,
-              ...oneIcp,
-              '409': 'The ICP has expired (activeUntil is in the past).',
-            }),
-          },
-        },
-        get: {
-          operationId: 'listLeadListsOfIcp',
-          summary: 'Lead lists of an ICP',
-          requestParams: { path: idPath },
-          responses: {
-            '200': { description: 'Its lists, newest first.', ...json(z.array(leadListSummary)) },
-            ...errorResponses(oneIcp),
-          },
-        },
-      },
-      [LEAD_LISTS_PATH]: {
-        get: {
-          operationId: 'listLeadLists',
-          summary: 'List lead lists',
-          description: 'The lists of every ICP shared with the authenticated user, newest first.',
-          responses: {
-            '200': {
-              description: 'The lists, without their leads.',
-              ...json(z.array(leadListSummary)),
+          post: {
+            operationId: 'createIcp',
+            summary: 'Create ICP',
+            description: 'Creates an ICP; the authenticated user is added to its userIds.',
+            requestParams: { header: z.object({ 'idempotency-key': idempotencyKey.optional() }) },
+            requestBody: { required: true, ...json(icpCreateInput) },
+            responses: {
+              '201': { description: 'The created ICP.', headers: etagHeader, ...json(icp) },
+              ...errorResponses({
+                ...withBody,
+                ...common,
+                '409': `The Idempotency-Key was used with a different body, or: ${sharingCap}`,
+              }),
             },
-            ...errorResponses(common),
           },
         },
-      },
-      [`${LEAD_LISTS_PATH}/{id}`]: {
-        get: {
-          operationId: 'getLeadList',
-          summary: 'Get a lead list',
-          requestParams: { path: listIdPath },
-          responses: {
-            '200': { description: 'The list with its leads, as delivered.', ...json(leadList) },
-            ...errorResponses(oneList),
-          },
-        },
-        delete: {
-          operationId: 'deleteLeadList',
-          summary: 'Delete a lead list',
-          requestParams: { path: listIdPath },
-          responses: { '204': { description: 'Deleted.' }, ...errorResponses(oneList) },
-        },
-      },
-      [`${RECOMMENDATIONS_PATH}/icp`]: {
-        post: {
-          operationId: 'upsertRecommendationIcp',
-          summary: 'Create or update ICP (v2)',
-          description:
-            'Creates the ICP of an externalUserId of the calling account, or replaces it (its id stays the same). Without externalUserId, the ICP of the account itself. Values are checked against GET /v2/recommendations/filters.',
-          requestBody: { required: true, ...json(recommendationIcpInput) },
-          responses: {
-            '200': { description: 'The saved ICP.', ...json(recommendationIcp) },
-            ...errorResponses({ ...withBody, ...common }),
-          },
-        },
-        get: {
-          operationId: 'getRecommendationIcp',
-          summary: 'Get ICP (v2)',
-          requestParams: { query: recommendationIcpQuery },
-          responses: {
-            '200': { description: 'The saved ICP.', ...json(recommendationIcp) },
-            ...errorResponses({
-              ...common,
-              '400': 'An unknown query parameter.',
-              '404': 'No ICP is saved for that external user (or for the account).',
-            }),
-          },
-        },
-      },
-      [`${RECOMMENDATIONS_PATH}/fetch`]: {
-        post: {
-          operationId: 'fetchRecommendations',
-          summary: 'Fetch recommendations (v2)',
-          description:
-            'A page of the companies matching the saved ICP (pagination.from inclusive, pagination.to exclusive, 0-based, at most 100), each with up to 10 matching people and the reasons each matched.',
-          requestBody: { required: true, ...json(recommendationFetchInput) },
-          responses: {
-            '200': {
-              description: 'The page of recommendations.',
-              ...json(recommendationFetchResult),
+        [`${ICPS_PATH}/{id}`]: {
+          get: {
+            operationId: 'getIcp',
+            summary: 'Get ICP',
+            requestParams: { path: idPath },
+            responses: {
+              '200': { description: 'The ICP.', headers: etagHeader, ...json(icp) },
+              ...errorResponses(oneIcp),
             },
-            ...errorResponses({
-              ...withBody,
-              ...common,
-              '404': 'No ICP is saved for that external user (or for the account).',
-            }),
+          },
+          patch: {
+            operationId: 'updateIcp',
+            summary: 'Update ICP',
+            description:
+              'Partial update: keys left out stay unchanged, null clears nullable keys, arrays are replaced whole.',
+            requestParams: { path: idPath, header: ifMatchHeaders },
+            requestBody: { required: true, ...json(icpPatchInput) },
+            responses: {
+              '200': { description: 'The updated ICP.', headers: etagHeader, ...json(icp) },
+              ...errorResponses({
+                ...withBody,
+                ...oneIcp,
+                '409': sharingCap,
+                '412': 'If-Match does not match the current ETag.',
+              }),
+            },
+          },
+          delete: {
+            operationId: 'deleteIcp',
+            summary: 'Delete ICP',
+            requestParams: { path: idPath, header: ifMatchHeaders },
+            responses: {
+              '204': { description: 'Deleted.' },
+              ...errorResponses({ ...oneIcp, '412': 'If-Match does not match the current ETag.' }),
+            },
           },
         },
-      },
-      [`${RECOMMENDATIONS_PATH}/filters`]: {
-        get: {
-          operationId: 'getRecommendationFilters',
-          summary: 'Get filters (v2)',
-          description: 'Every value the v2 ICP accepts.',
-          responses: {
-            '200': { description: 'The filter catalog.', ...json(filterCatalogResponse) },
-            ...errorResponses(common),
+        [`${ICPS_PATH}/{id}/preview`]: {
+          post: {
+            operationId: 'previewIcpLeads',
+            summary: 'Preview leads',
+            description:
+              'How many people match the ICP now, and a first page of leads with the reasons each matched; nothing is recorded. The body may be left out.',
+            requestParams: { path: idPath },
+            requestBody: { required: false, ...json(leadPreviewInput) },
+            responses: {
+              '200': { description: 'The match count and first leads.', ...json(leadPreview) },
+              ...errorResponses({ ...withBody, ...oneIcp }),
+            },
           },
         },
-      },
-      '/healthz': {
-        get: {
-          operationId: 'health',
-          summary: 'Health',
-          security: [],
-          responses: {
-            '200': { description: 'Ready.', ...json(z.object({ status: z.literal('ok') })) },
-            ...errorResponses({ '503': 'The database cannot be reached or is not migrated.' }),
+        [`${ICPS_PATH}/{id}/lead-lists`]: {
+          post: {
+            operationId: 'generateLeadList',
+            summary: 'Generate a lead list',
+            description:
+              'Generates and records a list of leadsPerList leads (or `size`) honouring every filter that can be applied; filters that could not be are listed in notApplied. The body may be left out.',
+            requestParams: { path: idPath },
+            requestBody: { required: false, ...json(leadListInput) },
+            responses: {
+              '201': { description: 'The generated list.', ...json(leadList) },
+              ...errorResponses({
+                ...withBody,
+                ...oneIcp,
+                '409': 'The ICP has expired (activeUntil is in the past).',
+              }),
+            },
+          },
+          get: {
+            operationId: 'listLeadListsOfIcp',
+            summary: 'Lead lists of an ICP',
+            requestParams: { path: idPath },
+            responses: {
+              '200': { description: 'Its lists, newest first.', ...json(z.array(leadListSummary)) },
+              ...errorResponses(oneIcp),
+            },
+          },
+        },
+        [LEAD_LISTS_PATH]: {
+          get: {
+            operationId: 'listLeadLists',
+            summary: 'List lead lists',
+            description: 'The lists of every ICP shared with the authenticated user, newest first.',
+            responses: {
+              '200': {
+                description: 'The lists, without their leads.',
+                ...json(z.array(leadListSummary)),
+              },
+              ...errorResponses(common),
+            },
+          },
+        },
+        [`${LEAD_LISTS_PATH}/{id}`]: {
+          get: {
+            operationId: 'getLeadList',
+            summary: 'Get a lead list',
+            requestParams: { path: listIdPath },
+            responses: {
+              '200': { description: 'The list with its leads, as delivered.', ...json(leadList) },
+              ...errorResponses(oneList),
+            },
+          },
+          delete: {
+            operationId: 'deleteLeadList',
+            summary: 'Delete a lead list',
+            requestParams: { path: listIdPath },
+            responses: { '204': { description: 'Deleted.' }, ...errorResponses(oneList) },
+          },
+        },
+        [`${RECOMMENDATIONS_PATH}/icp`]: {
+          post: {
+            operationId: 'upsertRecommendationIcp',
+            summary: 'Create or update ICP (v2)',
+            description:
+              'Creates the ICP of an externalUserId of the calling account, or replaces it (its id stays the same). Without externalUserId, the ICP of the account itself. Values are checked against GET /v2/recommendations/filters.',
+            requestBody: { required: true, ...json(recommendationIcpInput) },
+            responses: {
+              '200': { description: 'The saved ICP.', ...json(recommendationIcp) },
+              ...errorResponses({ ...withBody, ...common }),
+            },
+          },
+          get: {
+            operationId: 'getRecommendationIcp',
+            summary: 'Get ICP (v2)',
+            requestParams: { query: recommendationIcpQuery },
+            responses: {
+              '200': { description: 'The saved ICP.', ...json(recommendationIcp) },
+              ...errorResponses({
+                ...common,
+                '400': 'An unknown query parameter.',
+                '404': 'No ICP is saved for that external user (or for the account).',
+              }),
+            },
+          },
+        },
+        [`${RECOMMENDATIONS_PATH}/fetch`]: {
+          post: {
+            operationId: 'fetchRecommendations',
+            summary: 'Fetch recommendations (v2)',
+            description:
+              'A page of the companies matching the saved ICP (pagination.from inclusive, pagination.to exclusive, 0-based, at most 100), each with up to 10 matching people and the reasons each matched.',
+            requestBody: { required: true, ...json(recommendationFetchInput) },
+            responses: {
+              '200': {
+                description: 'The page of recommendations.',
+                ...json(recommendationFetchResult),
+              },
+              ...errorResponses({
+                ...withBody,
+                ...common,
+                '404': 'No ICP is saved for that external user (or for the account).',
+              }),
+            },
+          },
+        },
+        [`${RECOMMENDATIONS_PATH}/filters`]: {
+          get: {
+            operationId: 'getRecommendationFilters',
+            summary: 'Get filters (v2)',
+            description: 'Every value the v2 ICP accepts.',
+            responses: {
+              '200': { description: 'The filter catalog.', ...json(filterCatalogResponse) },
+              ...errorResponses(common),
+            },
+          },
+        },
+        '/healthz': {
+          get: {
+            operationId: 'health',
+            summary: 'Health',
+            security: [],
+            responses: {
+              '200': { description: 'Ready.', ...json(z.object({ status: z.literal('ok') })) },
+              ...errorResponses({
+                ...unreadable,
+                '503': 'The database cannot be reached or is not migrated.',
+              }),
+            },
+          },
+        },
+        [OPENAPI_PATH]: {
+          get: {
+            operationId: 'getOpenApiDocument',
+            summary: 'This document',
+            description: 'The OpenAPI 3.1 document of the REST API.',
+            security: [],
+            responses: {
+              '200': {
+                description: 'This document.',
+                ...json(z.looseObject({ openapi: z.literal('3.1.0') })),
+              },
+              ...errorResponses(unreadable),
+            },
           },
         },
       },
     },
-  });
+    { override: describeDefaultsOfInputs },
+  );
+  return withResponseHeaders(document);
 }

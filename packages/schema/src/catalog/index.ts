@@ -81,6 +81,8 @@ export const countryCode = z
   .pipe(z.enum(countryCodes))
   .meta({
     id: 'CountryCode',
+    // The refinement above is what checks a request's code: the document lists the codes.
+    enum: [...countryCodes],
     description:
       'An ISO 3166-1 alpha-2 country code such as "fr"; accepted in any case, returned in lower case.',
   });
@@ -99,6 +101,7 @@ export const locationCode = z
   .pipe(z.enum([...countryCodes, ...worldRegionCodes]))
   .meta({
     id: 'LocationCode',
+    enum: [...countryCodes, ...worldRegionCodes],
     description:
       'An ISO 3166-1 alpha-2 country code such as "fr" or a world region code such as "W-EMEA"; accepted in any case, returned as "fr" and "W-EMEA".',
   });
@@ -114,7 +117,7 @@ export function countriesOfLocation(code: string): CountryCode[] {
 const band = z.strictObject({
   label: z.string(),
   from: z.number().int().min(0),
-  to: z.number().int().nullable().describe('Inclusive upper bound; null when open above.'),
+  to: z.number().int().min(0).nullable().describe('Inclusive upper bound; null when open above.'),
 });
 
 /** Body of `GET /v2/recommendations/filters`: every value the v2 ICP's filters accept. */

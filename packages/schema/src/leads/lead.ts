@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { crmFilters } from '../crm-filters.js';
 import { customFilterCriteria } from '../custom-filter-criteria.js';
 import { leadProviderCriteria } from '../lead-provider-criteria.js';
+import { companyRecord } from './company.js';
 import { leadSource } from './person.js';
 
 /** A person as a lead: everything the lead database knows of them. */
@@ -27,13 +28,13 @@ export const leadCompany = z.strictObject({
   domain: z.string().nullable(),
   industry: z.string().nullable(),
   keywords: z.array(z.string()),
-  employeeCount: z.number().int().nullable(),
+  employeeCount: companyRecord.shape.employeeCount.unwrap().nullable(),
   /** Annual revenue in US dollars. */
-  revenue: z.number().int().nullable(),
+  revenue: companyRecord.shape.revenue.unwrap().nullable(),
   country: z.string().nullable(),
   state: z.string().nullable(),
   city: z.string().nullable(),
-  foundedYear: z.number().int().nullable(),
+  foundedYear: companyRecord.shape.foundedYear.unwrap().nullable(),
 });
 
 /** One lead found for an ICP, and why it matched. */
@@ -106,10 +107,10 @@ export const leadListSummary = z
     icpId: z.uuid(),
     createdBy: z.string(),
     createdAt: z.iso.datetime(),
-    requestedSize: z.number().int(),
-    leadCount: z.number().int(),
+    requestedSize: z.number().int().min(1),
+    leadCount: z.number().int().min(0),
     /** People matching the lead provider criteria when the list was generated. */
-    matchedCount: z.number().int(),
+    matchedCount: z.number().int().min(0),
     ...matchNotes,
   })
   .meta({ id: 'LeadListSummary' });

@@ -36,10 +36,10 @@ export const recommendationFetchResult = z
   .strictObject({
     externalUserId: externalUserId.optional(),
     pagination: z.strictObject({
-      from: z.number().int(),
-      to: z.number().int(),
+      from: z.number().int().min(0),
+      to: z.number().int().min(0),
       /** Companies matching the ICP in all. */
-      total: z.number().int(),
+      total: z.number().int().min(0),
     }),
     companies: z.array(
       z.strictObject({ company: leadCompany, people: z.array(recommendedPerson) }),

@@ -6,10 +6,16 @@ import {
   MAX_ICP_JOB_TITLES,
 } from '../icp-limits.js';
 import { searchedJobTitle } from '../lead-provider-criteria.js';
+import { NOT_BLANK_PATTERN } from '../not-blank.js';
 import { type SearchedList, searchLimitIssues } from '../search-terms.js';
 
 /** The caller's own identifier of one of their users; at most 250 characters. */
-export const externalUserId = z.string().trim().min(1).max(250);
+export const externalUserId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(250)
+  .meta({ pattern: NOT_BLANK_PATTERN });
 
 /** An inclusive range of whole numbers; `from` may not exceed `to`. */
 const range = z
@@ -39,7 +45,13 @@ export const recommendationPeople = z.strictObject({
   countries: list(locationCode).optional(),
   departments: list(department).optional(),
   jobTitles: list(
-    z.string().trim().min(1).max(MAX_FILTER_VALUE_LENGTH).pipe(searchedJobTitle),
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(MAX_FILTER_VALUE_LENGTH)
+      .pipe(searchedJobTitle)
+      .meta({ pattern: NOT_BLANK_PATTERN }),
     MAX_ICP_JOB_TITLES,
   ).optional(),
   seniorities: list(seniority).optional(),
