@@ -46,6 +46,13 @@ describe('parseEnv', () => {
     ).toThrow(/AUTH_JWKS_URL: set either AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL/);
   });
 
+  it('logs at LOG_LEVEL, info by default, and refuses a level pino does not have', () => {
+    expect(parseEnv({}).LOG_LEVEL).toBe('info');
+    expect(parseEnv({ LOG_LEVEL: 'debug' }).LOG_LEVEL).toBe('debug');
+    expect(parseEnv({ LOG_LEVEL: 'silent' }).LOG_LEVEL).toBe('silent');
+    expect(() => parseEnv({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
+  });
+
   it('bounds PostgreSQL statements and lead searches in time', () => {
     expect(parseEnv({})).toMatchObject({
       DATABASE_STATEMENT_TIMEOUT_MS: 5_000,

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { authSettingProblems } from './auth/auth-settings.js';
+import { LOG_LEVELS } from './logging/log-levels.js';
 
 /** The built web app (apps/web/dist), found from this module whether it runs from src or dist. */
 const defaultWebDistDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -59,6 +60,8 @@ const envFields = z.object({
   // Leads one user may store in generated lead lists per UTC day; `0` turns the quota off.
   LEADS_STORED_PER_DAY: z.coerce.number().int().min(0).default(50_000),
   WEB_DIST_DIR: z.string().min(1).default(defaultWebDistDir),
+  // The least severe log records written; `silent` writes none.
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   // One JSON line per request on standard output (never tokens, keys or bodies), unless `off`.
   LOG_REQUESTS: z.enum(['on', 'off']).default('on'),
   // The built-in lead database: a small generated data set on first start, unless `off`.

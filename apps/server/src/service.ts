@@ -12,9 +12,10 @@ import { createContextFactory } from './http/context-factory.js';
 import { listen } from './http/server.js';
 import { generateDemoLeads } from './leads/dataset/demo-leads.js';
 import { evaluatorsFromEnv } from './leads/evaluators/from-env.js';
+import { leadIndexOf } from './leads/index/fresh-lead-index.js';
 import { LEAD_SEARCHES_PER_USER, LeadSearchLimits } from './leads/lead-search-limits.js';
 import { closeSharedPatternPool } from './leads/matching/pattern-pool.js';
-import { createLogger, silentLogger } from './logging/logger.js';
+import { createLogger } from './logging/logger.js';
 import { SharedTokenBucketLimiter } from './rate-limit/shared-token-bucket.js';
 import { TokenBucketLimiter } from './rate-limit/token-bucket.js';
 import type { AuthMode } from './trpc/context.js';
@@ -59,7 +60,13 @@ export async function startIcpService(env: Env): Promise<IcpService> {
       : kind === 'postgres'
         ? new SharedTokenBucketLimiter(db, env.RATE_LIMIT_RPS, env.RATE_LIMIT_BURST)
         : new TokenBucketLimiter(env.RATE_LIMIT_RPS, env.RATE_LIMIT_BURST);
-    const logger = env.LOG_REQUESTS === 'on' ? createLogger() : silentLogger;
+    const logger = createLogger({ level: env.LOG_LEVEL });
+    // Built while the server starts listening: `/healthz` answers 503 and searches wait until then.
+    leadIndexOf(db, { logger })
+      .start()
+      .catch((error: unknown) => {
+        logger.error({ event: 'lead_index_build_failed', error: String(error) });
+      });
     const createContext = createContextFactory({
       db,
       transact,
@@ -79,6 +86,7 @@ export async function startIcpService(env: Env): Promise<IcpService> {
       webDistDir: env.WEB_DIST_DIR,
       lifecycle,
       logger,
+      logRequests: env.LOG_REQUESTS === 'on',
     });
     const server = await listen(app, env.HOST, env.PORT, {
       headersMs: env.HEADERS_TIMEOUT_MS,

@@ -4,6 +4,9 @@ import { type ImportSummary, importLeads } from '../leads/dataset/import.js';
 import { LeadFileError } from '../leads/dataset/lead-file-rows.js';
 import { storeGeneratedDataset } from '../leads/dataset/store-generated.js';
 import { countLeadRecords } from '../leads/lead-records.repository.js';
+import { count } from './count.js';
+import { countFileRows } from './count-file-rows.js';
+import { isTerminal, progressReporter } from './progress.js';
 import { UsageError } from './usage-error.js';
 
 /** The options `icp leads` commands take, as parsed (strings). */
@@ -13,7 +16,6 @@ export interface LeadsOptions {
   'people-per-company'?: string;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
 const seconds = (ms: number) => `${(ms / 1_000).toFixed(1)} s`;
 const perSecond = (n: number, ms: number) => count(Math.round(n / Math.max(ms / 1_000, 0.001)));
 
@@ -24,17 +26,6 @@ function wholeNumber(value: string | undefined, option: string, min: number, max
     throw new UsageError(`--${option} must be a whole number from ${count(min)} to ${count(max)}`);
   }
   return number;
-}
-
-/** Calls `print` at most once a second, for progress on long runs. */
-function throttled(print: () => void): () => void {
-  let last = performance.now();
-  return () => {
-    const now = performance.now();
-    if (now - last < 1_000) return;
-    last = now;
-    print();
-  };
 }
 
 function printImportSummary(kind: string, file: string, summary: ImportSummary): number {
@@ -66,27 +57,29 @@ async function importFile(db: Db, args: string[]): Promise<number> {
   if ((kind !== 'companies' && kind !== 'people') || file === undefined || extra.length > 0) {
     throw new UsageError('leads import needs companies or people, then one .csv or .ndjson file');
   }
-  const progress = { rows: 0, imported: 0, skipped: 0 };
-  const report = throttled(() =>
-    console.error(
-      `  ${count(progress.rows)} rows read: ${count(progress.imported)} imported, ${count(progress.skipped)} skipped`,
-    ),
-  );
+  const stream = process.stderr;
+  const report = progressReporter({
+    stream,
+    // Only a bar needs the total: the file's lines, counted before it is read.
+    total: isTerminal(stream) ? await countFileRows(file) : undefined,
+    unit: 'rows',
+    barDetail: '{imported} imported, {skipped} skipped',
+    line: (rows, { imported = 0, skipped = 0 }) =>
+      `  ${count(rows)} rows read: ${count(imported)} imported, ${count(skipped)} skipped`,
+  });
+  let summary: ImportSummary;
   try {
-    const summary = await importLeads(db, {
+    summary = await importLeads(db, {
       kind,
       path: file,
-      onProgress: (step) => {
-        Object.assign(progress, step);
-        report();
-      },
-    });
-    return printImportSummary(kind, file, summary);
+      onProgress: ({ rows, imported, skipped }) => report.update(rows, { imported, skipped }),
+    }).finally(() => report.stop());
   } catch (error) {
     if (!(error instanceof LeadFileError)) throw error;
     console.error(error.message);
     return 1;
   }
+  return printImportSummary(kind, file, summary);
 }
 
 async function generate(db: Db, options: LeadsOptions): Promise<number> {
@@ -99,21 +92,20 @@ async function generate(db: Db, options: LeadsOptions): Promise<number> {
     0,
     1_000,
   );
-  let written = { companies: 0, people: 0 };
-  const report = throttled(() =>
-    console.error(
-      `  ${count(written.companies)} of ${count(companies)} companies written, ${count(written.people)} people`,
-    ),
-  );
+  const report = progressReporter({
+    stream: process.stderr,
+    total: companies,
+    unit: 'companies',
+    barDetail: '{people} people',
+    line: (written, { people = 0 }) =>
+      `  ${count(written)} of ${count(companies)} companies written, ${count(people)} people`,
+  });
   const summary = await storeGeneratedDataset(db, {
     seed,
     companies,
     peoplePerCompany,
-    onProgress: (step) => {
-      written = step;
-      report();
-    },
-  });
+    onProgress: (step) => report.update(step.companies, { people: step.people }),
+  }).finally(() => report.stop());
   console.log(
     `Generated ${count(summary.companies)} companies and ${count(summary.people)} people (seed ${seed}) in ${seconds(summary.durationMs)} (${perSecond(summary.people, summary.durationMs)} people/s).`,
   );

@@ -11,7 +11,7 @@ import { errorResponse } from '../rest/error-response.js';
 import { ICPS_PATH, icpRoutes } from '../rest/icps.routes.js';
 import { ENTITIES_PATH, leadListsRoutes } from '../rest/lead-lists.routes.js';
 import { methodNotAllowed } from '../rest/method-not-allowed.js';
-import { createOpenApiDocument } from '../rest/openapi.js';
+import { createOpenApiDocument, OPENAPI_PATH } from '../rest/openapi.js';
 import { RECOMMENDATIONS_PATH, recommendationsRoutes } from '../rest/recommendations.routes.js';
 import { appRouter } from '../trpc/app-router.js';
 import type { CreateContext } from './context-factory.js';
@@ -34,20 +34,25 @@ export function createApp(deps: {
   /** The built web app to serve beside the API; none in API-only tests. */
   webDistDir?: string;
   lifecycle?: { draining: boolean };
-  /** Where each request is logged (method, path, status, time, request id; never secrets). */
+  /** Where unexpected errors, and each request unless `logRequests` is false, are logged. */
   logger?: Logger;
+  /** One line per request: method, path, status, time, request id; never secrets. */
+  logRequests?: boolean;
 }) {
   const logger = deps.logger ?? silentLogger;
+  const logRequests = deps.logRequests ?? true;
   const app = new Hono<{ Variables: { requestId: string } }>();
   const openApiJson = JSON.stringify(createOpenApiDocument());
   // A 500 answers with nothing about its cause, so the log line is where it can be found.
   const logUnexpected = (requestId: string, error: unknown, procedure?: string) =>
-    logger.error({
-      msg: 'unexpected error',
-      requestId,
-      ...(procedure !== undefined && { procedure }),
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    });
+    logger.error(
+      {
+        requestId,
+        ...(procedure !== undefined && { procedure }),
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      },
+      'unexpected error',
+    );
 
   const limitTrpcBody = bodyLimit({
     maxSize: deps.bodyLimitBytes,
@@ -65,15 +70,19 @@ export function createApp(deps: {
     c.header('X-Request-Id', requestId);
     const path = c.req.path;
     // The path only: a query string may carry a caller's identifiers.
-    const logRequest = (status: number) =>
-      logger.info({
-        msg: 'request',
-        requestId,
-        method: c.req.method,
-        path,
-        status,
-        ms: Math.round((performance.now() - started) * 10) / 10,
-      });
+    const logRequest = (status: number) => {
+      if (!logRequests) return;
+      logger.info(
+        {
+          requestId,
+          method: c.req.method,
+          path,
+          status,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+        },
+        'request',
+      );
+    };
     if (path.startsWith('/api/') || path.startsWith('/v2/')) c.header('Cache-Control', 'no-store');
     // A body declared larger than the limit is refused before anything else. REST routes also
     // count what they read (readRequestText); the tRPC handler reads through Hono's limit.
@@ -91,11 +100,11 @@ export function createApp(deps: {
   app.route(ENTITIES_PATH, leadListsRoutes(deps.createContext, deps.bodyLimitBytes));
   app.route(RECOMMENDATIONS_PATH, recommendationsRoutes(deps.createContext, deps.bodyLimitBytes));
 
-  app.get('/api/v1/openapi.json', (c) => {
+  app.get(OPENAPI_PATH, (c) => {
     c.header('Content-Type', 'application/json; charset=UTF-8');
     return c.body(openApiJson);
   });
-  app.all('/api/v1/openapi.json', methodNotAllowed(['GET']));
+  app.all(OPENAPI_PATH, methodNotAllowed(['GET']));
 
   app.get('/healthz', async (c) => c.json(await checkHealth(deps.db)));
   app.all('/healthz', methodNotAllowed(['GET']));

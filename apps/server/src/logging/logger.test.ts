@@ -1,40 +1,58 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LevelWithSilent } from 'pino';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from './logger.js';
 import { requestIdOf } from './request-id.js';
 
+/** A logger writing into an array, one entry per line. */
+function collected(level?: LevelWithSilent) {
+  const lines: string[] = [];
+  const logger = createLogger({ level, destination: { write: (line) => lines.push(line) } });
+  return { logger, records: () => lines.map((line) => JSON.parse(line) as object) };
+}
+
 describe('the logger', () => {
-  afterEach(() => vi.useRealTimers());
+  it('writes one JSON object per line: ISO time, level name, message and fields', () => {
+    const { logger, records } = collected();
 
-  it('writes one JSON object per line, in batches', () => {
-    vi.useFakeTimers();
-    const chunks: string[] = [];
-    const logger = createLogger((chunk) => chunks.push(chunk));
+    logger.info({ requestId: 'r-1', status: 200 }, 'request');
+    logger.error({ error: 'boom' }, 'unexpected error');
 
-    logger.info({ msg: 'request', status: 200 });
-    logger.info({ msg: 'request', status: 404 });
-    expect(chunks).toEqual([]);
-    vi.advanceTimersByTime(150);
-
-    expect(chunks).toHaveLength(1);
-    const lines = (chunks[0] ?? '')
-      .trimEnd()
-      .split('\n')
-      .map((line) => JSON.parse(line));
-    expect(lines).toEqual([
-      { time: expect.any(String), level: 'info', msg: 'request', status: 200 },
-      { time: expect.any(String), level: 'info', msg: 'request', status: 404 },
+    expect(records()).toEqual([
+      {
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/),
+        level: 'info',
+        msg: 'request',
+        requestId: 'r-1',
+        status: 200,
+      },
+      { time: expect.any(String), level: 'error', msg: 'unexpected error', error: 'boom' },
     ]);
   });
 
-  it('writes errors at once, with what was waiting before them', () => {
-    const chunks: string[] = [];
-    const logger = createLogger((chunk) => chunks.push(chunk));
+  it('writes nothing below its level, and nothing at all when silent', () => {
+    const warn = collected('warn');
+    warn.logger.info({ status: 200 }, 'request');
+    warn.logger.debug('details');
+    warn.logger.error('unexpected error');
+    expect(warn.records()).toEqual([expect.objectContaining({ level: 'error' })]);
 
-    logger.info({ msg: 'request' });
-    logger.error({ msg: 'unexpected error' });
+    const silent = collected('silent');
+    silent.logger.fatal('down');
+    expect(silent.records()).toEqual([]);
+  });
 
-    expect(chunks).toHaveLength(1);
-    expect(chunks[0]?.trimEnd().split('\n')).toHaveLength(2);
+  it('redacts authorization headers and cookies wherever a record carries them', () => {
+    const { logger, records } = collected();
+    const headers = { authorization: 'Bearer SECRET-TOKEN', cookie: 'session=SECRET-COOKIE' };
+
+    logger.info({ headers, authorization: 'Bearer SECRET-TOKEN' }, 'headers');
+    logger.info({ req: { headers }, res: { headers: { 'set-cookie': 'session=SECRET-COOKIE' } } });
+
+    expect(JSON.stringify(records())).not.toMatch(/SECRET/);
+    expect(records()[0]).toMatchObject({
+      authorization: '[redacted]',
+      headers: { authorization: '[redacted]', cookie: '[redacted]' },
+    });
   });
 });
 

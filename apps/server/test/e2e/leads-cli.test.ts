@@ -33,6 +33,25 @@ function cli(args: string[]): Promise<CliResult> {
   });
 }
 
+/** Runs the built CLI on a pseudo-terminal (`script`), as at a shell: both outputs in one. */
+function cliOnTerminal(args: string[]): Promise<CliResult> {
+  const command = [process.execPath, CLI, ...args].join(' ');
+  return new Promise((resolve) => {
+    execFile(
+      'script',
+      ['--quiet', '--return', '--command', command, '/dev/null'],
+      { env: { ...process.env, DATABASE_URL: `file:${databasePath}` }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Whether `text` holds a terminal's control sequences (a bar redraws its line in place). */
+const drawsInPlace = (text: string) => text.includes('\u001b[') || /\r(?!\n)/.test(text);
+
 /** A file in the test's folder holding these lines. */
 function file(name: string, lines: readonly string[]): string {
   const path = join(temp.path, name);
@@ -117,6 +136,31 @@ describe('icp leads import', () => {
     expect(words).toEqual([{ person_id: 'p-1' }, { person_id: 'p-5' }]);
   });
 
+  it('reports progress in plain lines when its output is not a terminal', async () => {
+    const result = await cli([
+      'leads',
+      'import',
+      'companies',
+      file('companies.csv', COMPANIES_CSV),
+    ]);
+
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe('  4 rows read: 2 imported, 2 skipped\n');
+  });
+
+  it('shows a progress bar with the counts on a terminal', async () => {
+    const path = file('companies.csv', COMPANIES_CSV);
+    const result = await cliOnTerminal(['leads', 'import', 'companies', path]);
+
+    expect(result.code, result.stdout).toBe(0);
+    expect(drawsInPlace(result.stdout)).toBe(true);
+    expect(result.stdout).toMatch(
+      /100% \| 4\/4 rows, 2 imported, 2 skipped \| [\d,]+ rows\/s \| ETA/,
+    );
+    expect(result.stdout).toContain('Imported 2 companies from companies.csv');
+    expect(result.stdout).not.toContain('rows read:');
+  });
+
   it('replaces records stored under the same id when a file is imported again', async () => {
     const companies = file('companies.csv', COMPANIES_CSV);
     await cli(['leads', 'import', 'companies', companies]);
@@ -188,14 +232,55 @@ describe('icp leads generate', () => {
     expect(query('select count(*) as n from person_title_words')[0]?.n).toBeGreaterThan(people);
   });
 
+  it('reports progress in plain lines when its output is not a terminal', async () => {
+    const result = await cli([
+      'leads',
+      'generate',
+      '--companies',
+      '2500',
+      '--people-per-company',
+      '1',
+    ]);
+
+    expect(result.code, result.stderr).toBe(0);
+    expect(drawsInPlace(result.stderr)).toBe(false);
+    const lines = result.stderr.trimEnd().split('\n');
+    // The first transaction's line at once, then at most one a second.
+    expect(lines[0]).toMatch(/^ {2}1,000 of 2,500 companies written, [\d,]+ people$/);
+    for (const line of lines)
+      expect(line).toMatch(/^ {2}[\d,]+ of 2,500 companies written, [\d,]+ people$/);
+  });
+
+  it('shows a progress bar with rate and ETA on a terminal', async () => {
+    const result = await cliOnTerminal([
+      'leads',
+      'generate',
+      '--companies',
+      '2500',
+      '--people-per-company',
+      '1',
+    ]);
+
+    expect(result.code, result.stdout).toBe(0);
+    expect(drawsInPlace(result.stdout)).toBe(true);
+    expect(result.stdout).toMatch(
+      /100% \| 2,500\/2,500 companies, [\d,]+ people \| [\d,]+ companies\/s \| ETA 0s/,
+    );
+    expect(result.stdout).toMatch(/Generated 2,500 companies and [\d,]+ people/);
+    expect(result.stdout).not.toContain('companies written');
+  });
+
   it('gives the same data for the same seed, so generating again adds nothing', async () => {
+    // Rows written again take a new lead revision (so every lead index reads them again).
+    const people = () =>
+      query('select * from people order by id').map(({ revision: _, ...person }) => person);
     await cli(['leads', 'generate', '--companies', '20']);
-    const before = query('select * from people order by id');
+    const before = people();
 
     const again = await cli(['leads', 'generate', '--companies', '20', '--seed', '1']);
 
     expect(again.code, again.stderr).toBe(0);
-    expect(query('select * from people order by id')).toEqual(before);
+    expect(people()).toEqual(before);
   });
 
   it('exits 1 with the usage without a valid --companies', async () => {

@@ -44,6 +44,7 @@ export async function startTestService(env: Record<string, string> = {}): Promis
       WEB_DIST_DIR: join(temp.path, 'no-web-app'),
       DEMO_LEADS: 'off',
       LOG_REQUESTS: 'off',
+      LOG_LEVEL: 'silent',
       ...env,
     }),
   ).catch(async (error: unknown) => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type CrmFilters, crmIcpRequest } from '@icp/schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InvalidEnvironmentError } from '../../env.js';
+import { createLogger } from '../../logging/logger.js';
 import { BullhornError } from './bullhorn-error.js';
 import { BullhornClient, bullhornFromEnv } from './client.js';
 import { bullhornSearchQuery } from './search-query.js';
@@ -236,11 +237,7 @@ describe('the Bullhorn client', () => {
     servers[0]?.close();
     await new Promise((resolve) => setTimeout(resolve, 10));
     const logged: string[] = [];
-    const logger = {
-      info: () => {},
-      error: (fields: object) => logged.push(JSON.stringify(fields)),
-      flush: () => {},
-    };
+    const logger = createLogger({ destination: { write: (line) => logged.push(line) } });
     const client = new BullhornClient({ restUrl: closed.restUrl, token: 't', logger });
     const error = await searchError(client);
 

@@ -150,11 +150,10 @@ export class BullhornClient {
       }
       // The system's reason names addresses and ports inside the network: logged, not shown.
       const cause = (error as { cause?: { message?: unknown } } | null)?.cause?.message;
-      this.#logger.error({
-        msg: 'could not reach the CRM',
-        crm: 'bullhorn',
-        error: typeof cause === 'string' ? cause : String(error),
-      });
+      this.#logger.error(
+        { crm: 'bullhorn', error: typeof cause === 'string' ? cause : String(error) },
+        'could not reach the CRM',
+      );
       throw new BullhornError('network', 'Could not reach the CRM (Bullhorn); try again later');
     }
     if (status === 401) {

@@ -1,0 +1,2 @@
+/** A count as people read it: 1,234,567. */
+export const count = (n: number) => n.toLocaleString('en-US');
