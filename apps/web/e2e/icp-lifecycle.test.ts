@@ -211,7 +211,9 @@ describe('an ICP from creation to deletion, in a real browser', () => {
     expect(copy.id).not.toBe(original.id);
     expect(copy.leadProviderCriteria).toEqual(original.leadProviderCriteria);
     await page.getByRole('link', { name: 'All profiles', exact: true }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('2 profiles');
+    await expect
+      .poll(() => page.getByRole('main').getByRole('status').textContent())
+      .toBe('2 profiles');
     await context.close();
   });
 

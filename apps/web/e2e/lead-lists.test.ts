@@ -25,7 +25,9 @@ describe('from a profile to a lead list, in a real browser', () => {
     const panel = page.getByRole('complementary', { name: 'Matching people' });
     await expect
       .poll(() => panel.getByRole('status').textContent())
-      .toBe('Add a lead search to see how many people match.');
+      .toBe(
+        'Add a lead search (job titles, countries, company size) or CRM sourcing to see who matches.',
+      );
     await page.getByLabel('Name').fill('Engineering leaders');
     await page.getByRole('button', { name: 'Add lead search' }).click();
     await addTags(page.getByLabel('Job titles'), ['CTO', 'VP Engineering']);

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Link, useLocation } from 'wouter';
 import { type Session, sessionStore } from '../session/session-store';
+import { useOutcome } from '../ui/outcome';
 
 /** The section of the app a path belongs to, for the navigation to mark. */
 function sectionOf(path: string): 'profiles' | 'lead-lists' | null {
@@ -32,8 +33,18 @@ function NavLink({
 }
 
 export function Layout({ session, children }: { session: Session; children: ReactNode }) {
-  const [location] = useLocation();
+  const [location, navigate] = useLocation();
   const section = sectionOf(location);
+  // The next user starts on their own profiles, not on the page this one was reading.
+  const signOut = () => {
+    sessionStore.signOut();
+    navigate('/sign-in', { replace: true });
+  };
+  const outcome = useOutcome(location);
+  // A new page opens at its top, not where the previous one was scrolled to.
+  useEffect(() => {
+    if (location !== '') window.scrollTo(0, 0);
+  }, [location]);
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">
@@ -58,16 +69,15 @@ export function Layout({ session, children }: { session: Session; children: Reac
             <span className="app-user__id" data-testid="signed-in-user">
               {session.userId}
             </span>
-            <button
-              type="button"
-              className="button button--ghost button--small"
-              onClick={sessionStore.signOut}
-            >
+            <button type="button" className="button button--ghost button--small" onClick={signOut}>
               Sign out
             </button>
           </div>
         </div>
       </header>
+      <div className="outcome" role="status" aria-live="polite">
+        {outcome !== null && <span className="outcome__text">{outcome}</span>}
+      </div>
       <main id="main" className="app-main" tabIndex={-1}>
         {children}
       </main>

@@ -41,7 +41,9 @@ describe('shell quoting', () => {
     expect(shellQuote('user_abc123')).toBe('user_abc123');
     expect(shellQuote('user name')).toBe("'user name'");
     expect(shellQuote('')).toBe("''");
-    expect(apiKeyCreateCommand('user_abc123')).toBe('pnpm icp api-key create --user user_abc123');
-    expect(apiKeyCreateCommand('a;b')).toBe("pnpm icp api-key create --user 'a;b'");
+    expect(apiKeyCreateCommand('user_abc123')).toBe(
+      'npx -y pnpm@12.21.0 icp api-key create --user user_abc123',
+    );
+    expect(apiKeyCreateCommand('a;b')).toBe("npx -y pnpm@12.21.0 icp api-key create --user 'a;b'");
   });
 });

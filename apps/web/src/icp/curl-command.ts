@@ -29,7 +29,10 @@ export function curlGetIcpCommand(origin: string, icpId: string): string {
   ].join('\n');
 }
 
-/** The CLI command that issues an API key for `userId` (run in the service's checkout). */
+/**
+ * The CLI command that issues an API key for `userId`, as the README gives it (run in the
+ * service's checkout; pnpm comes through npx, nothing else to install).
+ */
 export function apiKeyCreateCommand(userId: string): string {
-  return `pnpm icp api-key create --user ${shellQuote(userId)}`;
+  return `npx -y pnpm@12.21.0 icp api-key create --user ${shellQuote(userId)}`;
 }

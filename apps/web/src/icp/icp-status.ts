@@ -22,5 +22,5 @@ export function icpStatus(icp: Pick<Icp, 'activeUntil'>, now: Date = new Date())
   }
   return isIcpActive(icp, now)
     ? { kind: 'active', label: 'Active', tone: 'success', active: true }
-    : { kind: 'expired', label: 'Expired', tone: 'neutral', active: false };
+    : { kind: 'expired', label: 'Expired', tone: 'warning', active: false };
 }

@@ -1,35 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeLead, twoLeads } from '../test/lead-fixtures';
+import { parseCsv } from '../test/parse-csv';
 import { csvCell, leadCsvHeader, leadsToCsv, toCsv } from './lead-csv';
-
-/** A small RFC 4180 reader, to check that what is written reads back as it was. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let at = 0; at < text.length; at += 1) {
-    const char = text[at];
-    if (quoted) {
-      if (char === '"' && text[at + 1] === '"') {
-        cell += '"';
-        at += 1;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\r' && text[at + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      at += 1;
-    } else cell += char;
-  }
-  return rows;
-}
 
 describe('CSV cells', () => {
   it('leaves plain text, numbers and missing values as they are', () => {
@@ -74,7 +46,13 @@ describe('a lead list as CSV', () => {
     expect(rows[1]?.[column('company')]).toBe('Acme Software GmbH');
     expect(rows[1]?.[column('employee_count')]).toBe('420');
     expect(rows[2]?.[column('company')]).toBe('');
-    expect(rows[2]?.[column('source')]).toBe('crm');
+    // Ben is stored as a CRM record, but this list searched no CRM.
+    expect(rows[2]?.[column('source')]).toBe('provider');
+    expect(rows[1]?.[column('country')]).toBe('de');
+    expect(rows[1]?.[column('country_name')]).toBe('Germany');
+    expect(rows[1]?.[column('company_country_name')]).toBe('Germany');
+    const withCrm = parseCsv(leadsToCsv(twoLeads, { status: 'applied' }));
+    expect(withCrm[2]?.[column('source')]).toBe('crm');
     expect(rows[2]?.[column('reasons')]).toBe(
       'job title "VP Engineering" matches "VP Engineering"; located in United Kingdom',
     );

@@ -1,4 +1,5 @@
-import type { Lead } from '@icp/schema';
+import type { CrmSourcing, Lead } from '@icp/schema';
+import { countryName, leadSourceOf } from './lead-text';
 
 type Cell = string | number | null | undefined;
 
@@ -19,7 +20,13 @@ export function toCsv(rows: readonly (readonly Cell[])[]): string {
   return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
 }
 
-const columns: readonly [string, (lead: Lead) => Cell][] = [
+type Column = readonly [string, (lead: Lead, crm: Pick<CrmSourcing, 'status'>) => Cell];
+
+/** A country as its code and its English name, side by side. */
+const nameOf = (code: string | null | undefined): Cell =>
+  code === null || code === undefined ? null : countryName(code);
+
+const columns: readonly Column[] = [
   ['first_name', ({ person }) => person.firstName],
   ['last_name', ({ person }) => person.lastName],
   ['job_title', ({ person }) => person.jobTitle],
@@ -27,15 +34,17 @@ const columns: readonly [string, (lead: Lead) => Cell][] = [
   ['department', ({ person }) => person.department],
   ['email', ({ person }) => person.email],
   ['country', ({ person }) => person.country],
+  ['country_name', ({ person }) => nameOf(person.country)],
   ['state', ({ person }) => person.state],
   ['city', ({ person }) => person.city],
   ['skills', ({ person }) => person.skills.join('; ')],
-  ['source', ({ person }) => person.source],
+  ['source', ({ person }, crm) => leadSourceOf(person, crm)],
   ['company', ({ company }) => company?.name],
   ['company_domain', ({ company }) => company?.domain],
   ['industry', ({ company }) => company?.industry],
   ['employee_count', ({ company }) => company?.employeeCount],
   ['company_country', ({ company }) => company?.country],
+  ['company_country_name', ({ company }) => nameOf(company?.country)],
   ['reasons', ({ reasons }) => reasons.join('; ')],
   ['person_id', ({ person }) => person.id],
   ['company_id', ({ company }) => company?.id],
@@ -44,7 +53,16 @@ const columns: readonly [string, (lead: Lead) => Cell][] = [
 /** The header row of a lead list's CSV. */
 export const leadCsvHeader: readonly string[] = columns.map(([name]) => name);
 
-/** A lead list as CSV: a header row, then one row per lead in list order. */
-export function leadsToCsv(leads: readonly Lead[]): string {
-  return toCsv([leadCsvHeader, ...leads.map((lead) => columns.map(([, value]) => value(lead)))]);
+/**
+ * A lead list as CSV: a header row, then one row per lead in list order. `source` is `crm` only
+ * when the list's CRM search ran (see `leadSourceOf`).
+ */
+export function leadsToCsv(
+  leads: readonly Lead[],
+  crmSourcing: Pick<CrmSourcing, 'status'> = { status: 'not-requested' },
+): string {
+  return toCsv([
+    leadCsvHeader,
+    ...leads.map((lead) => columns.map(([, value]) => value(lead, crmSourcing))),
+  ]);
 }

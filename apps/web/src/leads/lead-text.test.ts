@@ -25,7 +25,7 @@ describe('lead text', () => {
       ignoredFilterKeys: ['leadProviderCriteria[0].filters.revenue', 'somewhere.else'],
     };
     expect(matchNoteTexts(notes)).toEqual([
-      'AI check (filter 2) not applied: no ai evaluator is configured',
+      'AI check (filter 2) not applied: no AI evaluator is configured',
       'Website check (filter 3) not applied: no website evaluator is configured',
       'Lead search 1: “revenue” is not a filter the lead database understands, so it was ignored',
       'somewhere.else is not a filter the lead database understands, so it was ignored',

@@ -1,4 +1,11 @@
-import { countries, type LeadPerson, type LeadPreview, type LeadSource } from '@icp/schema';
+import {
+  type CrmSourcing,
+  countries,
+  type LeadPerson,
+  type LeadPreview,
+  type LeadSource,
+} from '@icp/schema';
+import { plainMessage } from '../api/plain-message';
 import { customFilterLabels } from '../icp/filter-labels';
 
 /** "Ana Doe". */
@@ -15,9 +22,20 @@ export function countryName(code: string | null): string | null {
 }
 
 export const leadSourceLabels: Record<LeadSource, string> = {
-  provider: 'Provider',
+  provider: 'Lead database',
   crm: 'CRM',
 };
+
+/**
+ * Where a lead of a list came from: the CRM only when the list's CRM search ran. People of the
+ * shared lead database imported as CRM records are not from a CRM this list asked.
+ */
+export function leadSourceOf(
+  person: Pick<LeadPerson, 'source'>,
+  crmSourcing: Pick<CrmSourcing, 'status'>,
+): LeadSource {
+  return person.source === 'crm' && crmSourcing.status === 'applied' ? 'crm' : 'provider';
+}
 
 /** What matching says besides the leads, in a preview and in every generated list. */
 export type MatchNotes = Pick<LeadPreview, 'notApplied' | 'ignoredFilterKeys'> &
@@ -34,6 +52,13 @@ function ignoredKeyText(key: string): string {
   return `${place} is not a filter the lead database understands, so it was ignored`;
 }
 
+/** Why the CRM was not searched, in plain words. */
+export function crmReasonText(reason: string | undefined): string {
+  if (reason === undefined) return 'the CRM could not be searched';
+  if (reason === 'no CRM is configured on this server') return 'no CRM is connected to this server';
+  return plainMessage(reason);
+}
+
 /**
  * The notes as sentences: each custom filter that was not applied, with the server's reason, then
  * each provider filter key that was ignored.
@@ -42,11 +67,11 @@ export function matchNoteTexts(notes: MatchNotes): string[] {
   const crm = notes.crmSourcing;
   return [
     ...(crm?.status === 'not-applied'
-      ? [`CRM sourcing not applied: ${crm.reason ?? 'the CRM could not be searched'}`]
+      ? [`CRM sourcing not applied: ${crmReasonText(crm.reason)}`]
       : []),
     ...notes.notApplied.map(
       ({ index, type, reason }) =>
-        `${labelOfFilterType(type)} (filter ${index + 1}) not applied: ${reason}`,
+        `${labelOfFilterType(type)} (filter ${index + 1}) not applied: ${plainMessage(reason)}`,
     ),
     ...notes.ignoredFilterKeys.map(ignoredKeyText),
   ];

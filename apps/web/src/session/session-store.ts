@@ -10,6 +10,8 @@ export const session = z.object({
 export type Session = z.infer<typeof session>;
 
 const STORAGE_KEY = 'icp.session';
+/** Who signed out last in this browser: the page they were on is theirs only. */
+const SIGNED_OUT_KEY = 'icp.signedOutUserId';
 const listeners = new Set<() => void>();
 let current: Session | null = load();
 
@@ -33,7 +35,12 @@ function publish(next: Session | null): void {
 export const sessionStore = {
   get: (): Session | null => current,
   signIn: (next: Session): void => publish(next),
-  signOut: (): void => publish(null),
+  signOut: (): void => {
+    if (current !== null) localStorage.setItem(SIGNED_OUT_KEY, current.userId);
+    publish(null);
+  },
+  /** The user who signed out last in this browser, if any. */
+  signedOutUserId: (): string | null => localStorage.getItem(SIGNED_OUT_KEY),
   subscribe(listener: () => void): () => void {
     listeners.add(listener);
     return () => listeners.delete(listener);

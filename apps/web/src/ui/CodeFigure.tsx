@@ -8,7 +8,8 @@ export function CodeFigure({ caption, code }: { caption: string; code: string })
       <figcaption id={captionId} className="visually-hidden">
         {caption}
       </figcaption>
-      <pre className="code-block">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a block wider or longer than its frame scrolls, so the keyboard must reach it */}
+      <pre className="code-block" tabIndex={0}>
         <code>{code}</code>
       </pre>
     </figure>

@@ -1,4 +1,5 @@
 import type { ApiError } from '../api/api-error';
+import { plainMessage } from '../api/plain-message';
 
 const titles: Partial<Record<ApiError['code'], string>> = {
   BAD_REQUEST: 'Some fields need attention',
@@ -10,14 +11,14 @@ const titles: Partial<Record<ApiError['code'], string>> = {
   NETWORK_ERROR: 'No connection',
 };
 
-/** A failed call, said plainly, with the server's own message. */
+/** A failed call, said plainly, with the server's own message in the app's words. */
 export function ErrorBanner({ error, title }: { error: ApiError; title?: string }) {
   return (
     <div className="alert alert--error" role="alert">
       <strong className="alert__title">
         {title ?? titles[error.code] ?? 'Something went wrong'}
       </strong>
-      <p className="alert__body">{error.message}</p>
+      <p className="alert__body">{plainMessage(error.message)}</p>
     </div>
   );
 }

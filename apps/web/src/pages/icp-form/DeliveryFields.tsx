@@ -16,6 +16,13 @@ const timeZone = (): string => {
   }
 };
 
+/** Whether a `datetime-local` value names a moment already past (the profile then makes no lists). */
+export function isPast(localValue: string, now: Date = new Date()): boolean {
+  if (localValue.trim() === '') return false;
+  const time = new Date(localValue).getTime();
+  return !Number.isNaN(time) && time <= now.getTime();
+}
+
 /** How many leads each list holds and until when the profile produces lists. */
 export function DeliveryFields({
   leadsPerList,
@@ -52,26 +59,34 @@ export function DeliveryFields({
         errors={errorsAt(errors, 'activeUntil')}
       >
         {(control) => (
-          <div className="row row--tight">
-            <input
-              {...control}
-              type="datetime-local"
-              // Whole minutes unless the saved date has seconds, which then stay as they are.
-              step={activeUntil.split(':').length > 2 ? 'any' : undefined}
-              className="input input--datetime"
-              value={activeUntil}
-              onChange={(event) => onChange({ activeUntil: event.target.value })}
-            />
-            {activeUntil !== '' && (
-              <button
-                type="button"
-                className="button button--ghost button--small"
-                onClick={() => onChange({ activeUntil: '' })}
-              >
-                Remove date
-              </button>
+          <>
+            <div className="row row--tight">
+              <input
+                {...control}
+                type="datetime-local"
+                // Whole minutes unless the saved date has seconds, which then stay as they are.
+                step={activeUntil.split(':').length > 2 ? 'any' : undefined}
+                className="input input--datetime"
+                value={activeUntil}
+                onChange={(event) => onChange({ activeUntil: event.target.value })}
+              />
+              {activeUntil !== '' && (
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  onClick={() => onChange({ activeUntil: '' })}
+                >
+                  Remove date
+                </button>
+              )}
+            </div>
+            {isPast(activeUntil) && (
+              <p className="alert alert--warning" role="alert">
+                This date has passed: saved like this, the profile is expired and makes no new lead
+                lists.
+              </p>
             )}
-          </div>
+          </>
         )}
       </Field>
     </div>

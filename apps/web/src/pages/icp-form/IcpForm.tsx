@@ -6,7 +6,9 @@ import { type ApiError, toApiError } from '../../api/api-error';
 import { useTRPC } from '../../api/trpc';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field } from '../../ui/Field';
+import { announceOutcome } from '../../ui/outcome';
 import { UnsavedChangesGuard } from '../../ui/UnsavedChangesGuard';
+import { CopySharingNotice } from './CopySharingNotice';
 import { CrmFiltersEditor } from './CrmFiltersEditor';
 import { DeliveryFields } from './DeliveryFields';
 import { FiltersSection } from './FiltersSection';
@@ -15,8 +17,10 @@ import { errorsAt, type FormMode, placeErrors, stillApplies, validateDraft } fro
 import type { IcpDraft } from './icp-draft';
 import { LeadSearchesSection } from './LeadSearchesSection';
 import { MatchingPeoplePanel } from './MatchingPeoplePanel';
+import { PreviewSummary } from './PreviewSummary';
 import { previewReadiness } from './preview-criteria';
 import { SharingEditor } from './SharingEditor';
+import { useDraftPreview } from './use-draft-preview';
 
 export interface IcpFormProps {
   mode: FormMode;
@@ -28,6 +32,8 @@ export interface IcpFormProps {
   target?: { id: string; etag: string } | undefined;
   /** Edit only: loads the saved version again; resolves to the error when that failed. */
   onReloadLatest?: (() => Promise<ApiError | null>) | undefined;
+  /** Duplicate only: the original's name, whose sharing the copy starts with. */
+  copiedFrom?: string | undefined;
 }
 
 interface ServerFailure {
@@ -55,6 +61,7 @@ export function IcpForm({
   cancelHref,
   target,
   onReloadLatest,
+  copiedFrom,
 }: IcpFormProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -66,6 +73,7 @@ export function IcpForm({
   // silently overwrite someone else's changes.
   const [editing] = useState(target);
   const [initiallyShared] = useState(() => initial.userIds.includes(currentUserId));
+  const [copiedSharing] = useState(() => initial.userIds.filter((id) => id !== currentUserId));
   const [submitted, setSubmitted] = useState(false);
   const [failure, setFailure] = useState<ServerFailure | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
@@ -81,6 +89,10 @@ export function IcpForm({
   const changed = useMemo(() => JSON.stringify(draft) !== initialJson, [draft, initialJson]);
   const validation = useMemo(() => validateDraft(mode, draft), [mode, draft]);
   const readiness = useMemo(() => previewReadiness(validation), [validation]);
+  const draftPreview = useDraftPreview(
+    readiness.kind === 'ready' ? readiness.criteria : null,
+    editing?.id,
+  );
   const serverDetails =
     failure?.error.details.filter((detail) =>
       stillApplies(detail, failure.sentBody, validation.body),
@@ -110,7 +122,9 @@ export function IcpForm({
     setIsSaved(true);
     void queryClient.invalidateQueries({ queryKey: trpc.icp.list.queryKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.icp.byId.queryKey({ id: result.icp.id }) });
-    navigate(`/icps/${result.icp.id}`);
+    const path = `/icps/${result.icp.id}`;
+    announceOutcome('Saved', path);
+    navigate(path);
   };
 
   const submit = (event: FormEvent) => {
@@ -204,6 +218,14 @@ export function IcpForm({
           </ul>
         )}
 
+        {copiedFrom !== undefined && (
+          <CopySharingNotice
+            sourceName={copiedFrom}
+            others={copiedSharing}
+            onClear={() => set({ userIds: [currentUserId] })}
+          />
+        )}
+
         <FormSection
           title="Basics"
           subtitle="What this profile targets. The name is how your team finds it."
@@ -285,6 +307,7 @@ export function IcpForm({
         </FormSection>
 
         <div className="form-actions">
+          <PreviewSummary readiness={readiness} draftPreview={draftPreview} />
           <output className="form-actions__status" aria-live="polite">
             {saving ? 'Saving…' : null}
           </output>
@@ -296,7 +319,7 @@ export function IcpForm({
           </button>
         </div>
       </form>
-      <MatchingPeoplePanel readiness={readiness} />
+      <MatchingPeoplePanel readiness={readiness} draftPreview={draftPreview} />
       <UnsavedChangesGuard when={changed && !isSaved} />
     </div>
   );

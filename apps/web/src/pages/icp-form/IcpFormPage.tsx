@@ -127,6 +127,7 @@ export default function IcpFormPage({ mode, icpId }: { mode: 'create' | 'edit'; 
           initial={draftForCopy(icp, currentUserId)}
           currentUserId={currentUserId}
           cancelHref={`/icps/${icp.id}`}
+          copiedFrom={icp.name}
         />
       )}
     </div>

@@ -55,7 +55,7 @@ describe('the matching people panel', () => {
   it('asks for a lead search before anything is sent', async () => {
     const { panel, previews } = renderForm({});
     expect(within(panel).getByRole('status').textContent).toBe(
-      'Add a lead search to see how many people match.',
+      'Add a lead search (job titles, countries, company size) or CRM sourcing to see who matches.',
     );
     await wait(2_000);
     expect(previews()).toEqual([]);
@@ -67,9 +67,9 @@ describe('the matching people panel', () => {
     });
 
     await addJobTitle(user, 'CTO');
-    await wait(599);
+    await wait(149);
     await addJobTitle(user, 'VP Engineering');
-    await wait(599);
+    await wait(149);
     expect(previews()).toEqual([]);
     await wait(1);
     // The name is still empty: only the searches and filters hold a preview back.
@@ -86,6 +86,8 @@ describe('the matching people panel', () => {
               },
             ],
             customFilterCriteria: [],
+            crmFilters: null,
+            listSize: 10,
             limit: 5,
           },
         },
@@ -94,7 +96,7 @@ describe('the matching people panel', () => {
 
     await wait(50);
     expect(within(panel).getByRole('status').textContent).toBe(
-      '1,234 people match the lead searches',
+      '1,234 people match the lead searches.',
     );
     const sample = [...within(panel).getByRole('list', { name: 'First matches' }).children];
     expect(sample.map((item) => item.querySelector('summary')?.textContent)).toEqual([
@@ -118,7 +120,7 @@ describe('the matching people panel', () => {
     const { panel, previews, user } = renderForm({ 'leadLists.previewDraft': server.handler });
 
     await addJobTitle(user, 'CTO');
-    await wait(600);
+    await wait(150);
     expect(previews()).toHaveLength(1);
     expect(within(panel).getByRole('status').textContent).toBe('Counting the people who match…');
 
@@ -136,16 +138,16 @@ describe('the matching people panel', () => {
 
     server.answer(makePreview({ total: 7 }));
     await wait(50);
-    expect(within(panel).getByRole('status').textContent).toBe('7 people match the lead searches');
+    expect(within(panel).getByRole('status').textContent).toBe('7 people match the lead searches.');
 
     // A change dims the count until its own answer arrives.
     await addJobTitle(user, 'CEO');
     expect(panel.className).toContain('matching-people--stale');
     expect(within(panel).getByText('Updating…')).toBeTruthy();
-    await wait(600);
+    await wait(150);
     server.answer(makePreview({ total: 9 }));
     await wait(50);
-    expect(within(panel).getByRole('status').textContent).toBe('9 people match the lead searches');
+    expect(within(panel).getByRole('status').textContent).toBe('9 people match the lead searches.');
     expect(panel.className).not.toContain('matching-people--stale');
   });
 
@@ -168,7 +170,7 @@ describe('the matching people panel', () => {
     expect(within(panel).getByRole('list').textContent).toMatch(/^Filter 1: /);
 
     await user.type(within(filter).getByLabelText('Pattern'), 'x)');
-    await wait(600);
+    await wait(150);
     expect(previews()).toHaveLength(1);
   });
 
@@ -190,16 +192,16 @@ describe('the matching people panel', () => {
         }),
     });
     await addJobTitle(user, 'Chief Happiness Officer');
-    await wait(650);
+    await wait(200);
 
-    expect(within(panel).getByRole('status').textContent).toBe('0 people match the lead searches');
+    expect(within(panel).getByRole('status').textContent).toBe('0 people match the lead searches.');
     expect(within(panel).getByText(/No one in the lead database matches/)).toBeTruthy();
     expect(
       within(within(panel).getByRole('list', { name: 'Notes on matching' }))
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual([
-      'AI check (filter 1) not applied: no ai evaluator is configured, so leads were not checked against this filter',
+      'AI check (filter 1) not applied: no AI evaluator is configured, so leads were not checked against this filter',
       'Lead search 1: “revenue” is not a filter the lead database understands, so it was ignored',
     ]);
   });
@@ -213,13 +215,69 @@ describe('the matching people panel', () => {
       },
     });
     await addJobTitle(user, 'CTO');
-    await wait(650);
+    await wait(200);
     expect(within(panel).getByRole('status').textContent).toBe(
       'The preview is not available right now.',
     );
     refuse = false;
     await wait(2_000);
     expect(previews()).toHaveLength(2);
-    expect(within(panel).getByRole('status').textContent).toBe('3 people match the lead searches');
+    expect(within(panel).getByRole('status').textContent).toBe('3 people match the lead searches.');
+  });
+
+  it('forecasts the list of the profile’s size and says whether the CRM is searched', async () => {
+    const { panel, previews, user } = renderForm({
+      'leadLists.previewDraft': () =>
+        makePreview({
+          total: 40,
+          crmSourcing: {
+            status: 'not-applied',
+            contacts: 0,
+            reason: 'no CRM is configured on this server',
+          },
+          list: { requestedSize: 25, leadCount: 12, notCounted: [1] },
+        }),
+    });
+    await user.clear(screen.getByLabelText('Leads per list'));
+    await user.type(screen.getByLabelText('Leads per list'), '25');
+    await user.selectOptions(screen.getByLabelText('Filter type'), 'maxPeoplePerCompany');
+    await user.click(screen.getByRole('button', { name: 'Add filter' }));
+    await user.selectOptions(screen.getByLabelText('Filter type'), 'ai');
+    await user.click(screen.getByRole('button', { name: 'Add filter' }));
+    await user.type(screen.getByLabelText('Prompt'), 'Sells software?');
+    await user.click(screen.getByLabelText('Source leads from Bullhorn'));
+    await addJobTitle(user, 'CTO');
+    await wait(200);
+
+    expect(previews().at(-1)?.input).toMatchObject({
+      body: { listSize: 25, crmFilters: { provider: 'bullhorn' } },
+    });
+    expect(within(panel).getByRole('status').textContent).toBe(
+      '40 people match the lead searches.12 leads in a list of 25, after every filter that applies.',
+    );
+    expect(
+      within(panel).getByText(
+        'CRM contacts will not be searched: no CRM is connected to this server.',
+      ),
+    ).toBeTruthy();
+    expect(
+      within(panel).getByText(
+        'AI check (filter 2) is checked for each lead when the list is made, so the list may hold fewer.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Show matching people/ }).textContent).toBe(
+      '40 people match · 12 of 25 in a listShow matching people ↓',
+    );
+  });
+
+  it('says what to add when a lead search has no values yet', async () => {
+    const { panel, user } = renderForm({ 'leadLists.previewDraft': () => makePreview() });
+    await user.click(screen.getByRole('button', { name: 'Add lead search' }));
+    await wait(200);
+    expect(
+      within(panel).getByText(
+        'Lead search 1 has no values yet, so it matches everyone: add job titles, countries or other values.',
+      ),
+    ).toBeTruthy();
   });
 });

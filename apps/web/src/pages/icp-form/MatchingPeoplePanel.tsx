@@ -1,26 +1,38 @@
 import type { Lead, LeadPreview } from '@icp/schema';
 import { useId } from 'react';
 import type { ApiError } from '../../api/api-error';
+import { plainMessage } from '../../api/plain-message';
 import { countOf, formatCount } from '../../icp/text';
 import { countryName, personName } from '../../leads/lead-text';
 import { MatchNotes } from '../../leads/MatchNotes';
 import { type PreviewReadiness, placeOf } from './preview-criteria';
-import { useDraftPreview } from './use-draft-preview';
+import { crmText, notCountedText } from './preview-text';
+import type { DraftPreview } from './use-draft-preview';
 
 const PROBLEMS_SHOWN = 3;
 
+/** The id of the panel, for the summary that leads to it on small screens. */
+export const MATCHING_PEOPLE_ID = 'matching-people';
+
 /**
- * "Matching people": how many people of the lead database the searches being edited find, and the
- * first of them that pass the filters, kept up to date as the form changes. Nothing is saved.
+ * "Matching people": how many people of the lead database the searches being edited find, how
+ * many leads a list of the profile's size would hold after the filters, whether the CRM is
+ * searched, and the first leads found, kept up to date as the form changes. Nothing is saved.
  */
-export function MatchingPeoplePanel({ readiness }: { readiness: PreviewReadiness }) {
+export function MatchingPeoplePanel({
+  readiness,
+  draftPreview: { preview, error, stale, retry },
+}: {
+  readiness: PreviewReadiness;
+  draftPreview: DraftPreview;
+}) {
   const headingId = useId();
   const ready = readiness.kind === 'ready';
-  const { preview, error, stale, retry } = useDraftPreview(ready ? readiness.criteria : null);
-  const hasFilters = ready && readiness.criteria.customFilterCriteria.length > 0;
 
   return (
     <aside
+      id={MATCHING_PEOPLE_ID}
+      tabIndex={-1}
       className={`card matching-people${ready && stale ? ' matching-people--stale' : ''}`}
       aria-labelledby={headingId}
     >
@@ -35,18 +47,25 @@ export function MatchingPeoplePanel({ readiness }: { readiness: PreviewReadiness
           </span>
         )}
       </div>
-      <p className="matching-people__status" role="status" aria-live="polite">
+      <div className="matching-people__status" role="status" aria-live="polite">
         {statusOf(readiness, preview, error)}
-      </p>
+      </div>
       {readiness.kind === 'invalid' && <Problems problems={readiness.problems} />}
       {ready && error !== null && <PreviewFailure error={error} onRetry={retry} />}
       {ready && error === null && preview !== null && (
         <div className="matching-people__body">
-          {preview.total > 0 && hasFilters && (
-            <p className="matching-people__hint">Counted before the filters after the search.</p>
+          <p className="matching-people__crm">{crmText(preview.crmSourcing)}</p>
+          {preview.list !== undefined && (
+            <NotCounted
+              notCounted={preview.list.notCounted}
+              filterTypes={readiness.criteria.customFilterCriteria.map(({ type }) => type)}
+            />
           )}
+          <Hint readiness={readiness} preview={preview} />
           <Sample preview={preview} />
-          <MatchNotes notes={preview} />
+          <MatchNotes
+            notes={{ notApplied: preview.notApplied, ignoredFilterKeys: preview.ignoredFilterKeys }}
+          />
         </div>
       )}
     </aside>
@@ -60,19 +79,70 @@ function statusOf(
 ) {
   switch (readiness.kind) {
     case 'no-searches':
-      return 'Add a lead search to see how many people match.';
+      return (
+        <p>
+          Add a lead search (job titles, countries, company size) or CRM sourcing to see who
+          matches.
+        </p>
+      );
     case 'invalid':
-      return 'The preview waits until these problems are fixed:';
-    case 'ready':
-      if (error !== null) return 'The preview is not available right now.';
-      if (preview === null) return 'Counting the people who match…';
+      return <p>The preview waits until these problems are fixed:</p>;
+    case 'ready': {
+      if (error !== null) return <p>The preview is not available right now.</p>;
+      if (preview === null) return <p>Counting the people who match…</p>;
       return (
         <>
-          <strong className="matching-people__count">{formatCount(preview.total)}</strong>{' '}
-          {preview.total === 1 ? 'person matches' : 'people match'} the lead searches
+          <p>
+            <strong className="matching-people__count">{formatCount(preview.total)}</strong>{' '}
+            {preview.total === 1 ? 'person matches' : 'people match'} the lead searches.
+          </p>
+          {preview.list !== undefined && (
+            <p className="matching-people__list">
+              <strong className="matching-people__list-count">
+                {formatCount(preview.list.leadCount)}
+              </strong>{' '}
+              {preview.list.leadCount === 1 ? 'lead' : 'leads'} in a list of{' '}
+              {formatCount(preview.list.requestedSize)}, after every filter that applies.
+            </p>
+          )}
         </>
       );
+    }
   }
+}
+
+function NotCounted({
+  notCounted,
+  filterTypes,
+}: {
+  notCounted: readonly number[];
+  filterTypes: readonly string[];
+}) {
+  const text = notCountedText(notCounted, filterTypes);
+  return text === null ? null : <p className="matching-people__hint">{text}</p>;
+}
+
+/** What to change when the searches find no one, or everyone. */
+function Hint({
+  readiness,
+  preview,
+}: {
+  readiness: Extract<PreviewReadiness, { kind: 'ready' }>;
+  preview: LeadPreview;
+}) {
+  const { leadProviderCriteria } = readiness.criteria;
+  let text: string | null = null;
+  if (leadProviderCriteria.length === 0) {
+    text =
+      'Only CRM contacts are searched. Add a lead search to find people in the lead database too.';
+  } else if (readiness.searchesWithoutValues.length > 0) {
+    const names = readiness.searchesWithoutValues.map((index) => `Lead search ${index + 1}`);
+    text = `${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} no values yet, so ${names.length === 1 ? 'it matches' : 'they match'} everyone: add job titles, countries or other values.`;
+  } else if (preview.total === 0) {
+    text =
+      'No one in the lead database matches these searches. Try broader values: more countries, fewer words in a job title, or a wider company size.';
+  }
+  return text === null ? null : <p className="matching-people__hint">{text}</p>;
 }
 
 function Problems({ problems }: { problems: { place: string; message: string }[] }) {
@@ -97,12 +167,12 @@ function PreviewFailure({ error, onRetry }: { error: ApiError; onRetry: () => vo
         <ul className="matching-people__problems">
           {error.details.map((detail) => (
             <li key={`${detail.path.join('.')}: ${detail.message}`}>
-              <strong>{placeOf(detail.path)}:</strong> {detail.message}
+              <strong>{placeOf(detail.path)}:</strong> {plainMessage(detail.message)}
             </li>
           ))}
         </ul>
       ) : (
-        <p className="muted">{error.message}</p>
+        <p className="muted">{plainMessage(error.message)}</p>
       )}
       {error.code !== 'TOO_MANY_REQUESTS' && (
         <button type="button" className="button button--secondary button--small" onClick={onRetry}>
@@ -115,13 +185,7 @@ function PreviewFailure({ error, onRetry }: { error: ApiError; onRetry: () => vo
 
 function Sample({ preview }: { preview: LeadPreview }) {
   const titleId = useId();
-  if (preview.total === 0) {
-    return (
-      <p className="matching-people__hint">
-        No one in the lead database matches these searches. Try fewer filters or broader values.
-      </p>
-    );
-  }
+  if (preview.total === 0 && preview.leads.length === 0) return null;
   if (preview.leads.length === 0) {
     return (
       <p className="matching-people__hint">

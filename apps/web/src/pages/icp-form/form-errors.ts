@@ -7,6 +7,7 @@ import {
 } from '@icp/schema';
 import type { z } from 'zod';
 import { type FieldErrors, pathKey } from '../../api/api-error';
+import { plainMessage } from '../../api/plain-message';
 import { draftToBody, type IcpDraft } from './icp-draft';
 
 export type FormMode = 'create' | 'edit';
@@ -34,14 +35,14 @@ export function readableMessage(issue: z.core.$ZodIssue): string {
       if (issue.origin === 'string' && minimum === 1) return 'Required';
       if (issue.origin === 'array' && minimum === 1) return 'Add at least one';
       if (issue.origin === 'number' || issue.origin === 'int') return `Must be at least ${minimum}`;
-      return issue.message;
+      return plainMessage(issue.message);
     }
     case 'too_big': {
       const maximum = Number(issue.maximum);
       if (issue.origin === 'string') return `Must be at most ${maximum} characters`;
       if (issue.origin === 'array') return `Must have at most ${maximum} entries`;
       if (issue.origin === 'number' || issue.origin === 'int') return `Must be at most ${maximum}`;
-      return issue.message;
+      return plainMessage(issue.message);
     }
     case 'invalid_type':
       if (
@@ -50,11 +51,11 @@ export function readableMessage(issue: z.core.$ZodIssue): string {
       ) {
         return 'Enter a whole number';
       }
-      return issue.message;
+      return plainMessage(issue.message);
     case 'invalid_format':
       return issue.format === 'datetime' ? 'Enter a valid date and time' : issue.message;
     default:
-      return issue.message;
+      return plainMessage(issue.message);
   }
 }
 
@@ -136,7 +137,8 @@ export function placeErrors(details: readonly ErrorDetail[]): FieldErrors {
   for (const detail of details) {
     const key = fieldKeyOf(detail.path);
     const messages = placed[key] ?? [];
-    if (!messages.includes(detail.message)) placed[key] = [...messages, detail.message];
+    const message = plainMessage(detail.message);
+    if (!messages.includes(message)) placed[key] = [...messages, message];
   }
   return placed;
 }

@@ -6,7 +6,7 @@ import { useTRPC } from '../../api/trpc';
 import type { PreviewCriteria } from './preview-criteria';
 
 /** Quiet time after the last change before the preview is asked for. */
-export const PREVIEW_DEBOUNCE_MS = 600;
+export const PREVIEW_DEBOUNCE_MS = 150;
 /** How many leads the preview shows. */
 export const PREVIEW_SAMPLE_SIZE = 5;
 /** Wait before asking again after the server said "too many requests". */
@@ -33,10 +33,14 @@ export interface DraftPreview {
  * typing stops, one request at a time (changes made meanwhile are sent when it is answered), and
  * answers to criteria no longer on screen are dropped.
  */
-export function useDraftPreview(criteria: PreviewCriteria | null): DraftPreview {
+export function useDraftPreview(
+  criteria: PreviewCriteria | null,
+  /** The saved profile being edited, if any: its earlier lists count for the reuse window. */
+  icpId?: string,
+): DraftPreview {
   const trpc = useTRPC();
   const { mutateAsync } = useMutation(trpc.leadLists.previewDraft.mutationOptions());
-  const key = criteria === null ? null : JSON.stringify(criteria);
+  const key = criteria === null ? null : JSON.stringify({ ...criteria, icpId });
   const [answer, setAnswer] = useState<Answer | null>(null);
   const latestKey = useRef<string | null>(null);
   const inFlight = useRef(false);
@@ -53,10 +57,10 @@ export function useDraftPreview(criteria: PreviewCriteria | null): DraftPreview 
     }
     inFlight.current = true;
     clearTimeout(retryTimer.current);
-    const criteria = JSON.parse(target) as PreviewCriteria;
+    const body = JSON.parse(target) as PreviewCriteria & { icpId?: string };
     let outcome: Answer;
     try {
-      const preview = await mutateAsync({ body: { ...criteria, limit: PREVIEW_SAMPLE_SIZE } });
+      const preview = await mutateAsync({ body: { ...body, limit: PREVIEW_SAMPLE_SIZE } });
       outcome = { key: target, preview, error: null };
     } catch (error) {
       outcome = { key: target, preview: null, error: toApiError(error) };

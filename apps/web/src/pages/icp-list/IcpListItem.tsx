@@ -2,8 +2,12 @@ import type { Icp } from '@icp/schema';
 import { Link } from 'wouter';
 import { formatDate } from '../../icp/dates';
 import { icpStatus } from '../../icp/icp-status';
+import { summarizeIcp } from '../../icp/icp-summary';
 import { sharingOf } from '../../icp/sharing-label';
-import { countOf, formatCount } from '../../icp/text';
+import { formatCount, shortenText } from '../../icp/text';
+
+const TARGETING_LENGTH = 160;
+
 import { Badge } from '../../ui/Badge';
 
 /** One row of the profile list; a card on narrow screens. */
@@ -18,13 +22,8 @@ export function IcpListItem({
 }) {
   const status = icpStatus(icp, now);
   const sharing = sharingOf(icp.userIds, viewerId);
-  const searches = icp.leadProviderCriteria.length;
-  const targeting = [
-    // A CRM-only profile reads "CRM, 1 filter" rather than "0 searches, CRM, 1 filter".
-    ...(searches > 0 || !icp.crmFilters ? [countOf(searches, 'search', 'searches')] : []),
-    ...(icp.crmFilters ? ['CRM'] : []),
-    countOf(icp.customFilterCriteria.length, 'filter'),
-  ].join(', ');
+  // Who it targets in words, as the profile page says it, shortened to fit a row.
+  const targeting = shortenText(summarizeIcp(icp).headline, TARGETING_LENGTH);
 
   return (
     <li className="icp-row">

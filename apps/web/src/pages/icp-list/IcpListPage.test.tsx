@@ -43,12 +43,14 @@ describe('IcpListPage', () => {
 
     const row = link.closest('li') as HTMLElement;
     expect(row.textContent).toContain('Technology leaders in German-speaking regions');
-    expect(row.textContent).toContain('1 search, 1 filter');
+    expect(row.textContent).toContain(
+      'CTO, VP Engineering or Head of Technology in Germany, Austria or Switzerland',
+    );
     expect(row.textContent).toContain('Only you');
     expect(within(row).getByText('No expiry')).toBeTruthy();
 
     const shared = screen.getByRole('link', { name: 'Existing Contacts - Refresh' }).closest('li');
-    expect(shared?.textContent).toContain('CRM, 1 filter');
+    expect(shared?.textContent).toContain('Bullhorn contacts whose occupation or title matches');
     expect(shared?.textContent).toContain('You and 1 other');
     expect(shared?.textContent).toContain('user_teammate123');
     expect(within(shared as HTMLElement).getByText('Expired')).toBeTruthy();

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { type ApiError, toApiError } from '../../api/api-error';
 import { useTRPC } from '../../api/trpc';
-import { countOf } from '../../icp/text';
+import { joinWords } from '../../icp/text';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorBanner } from '../../ui/ErrorBanner';
+import { announceOutcome } from '../../ui/outcome';
 
 /**
  * Deletes the ICP after a confirmation. The delete is conditional on the version on screen
@@ -15,9 +16,11 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 export function DeleteIcpButton({
   icp,
   etag,
+  viewerId,
 }: {
   icp: Pick<Icp, 'id' | 'name' | 'userIds'>;
   etag: string;
+  viewerId: string | null;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -32,6 +35,7 @@ export function DeleteIcpButton({
           icps?.filter((item) => item.id !== icp.id),
         );
         void queryClient.invalidateQueries({ queryKey: trpc.icp.list.queryKey() });
+        announceOutcome(`Deleted “${icp.name}”`, '/');
         navigate('/');
         // After navigating, so this page does not refetch the deleted profile on its way out.
         queryClient.removeQueries({ queryKey: byIdKey, exact: true });
@@ -47,7 +51,8 @@ export function DeleteIcpButton({
     setOpen(false);
     void queryClient.invalidateQueries({ queryKey: byIdKey });
   };
-  const shared = icp.userIds.length > 1;
+  const others = [...new Set(icp.userIds)].filter((id) => id !== viewerId);
+  const viewerIsMember = viewerId !== null && icp.userIds.includes(viewerId);
 
   return (
     <>
@@ -64,10 +69,14 @@ export function DeleteIcpButton({
       >
         <div className="stack icp-delete">
           <p>
-            <strong>{icp.name}</strong> will be deleted
-            {shared ? ` for all ${countOf(icp.userIds.length, 'user')} it is shared with` : ''}.
+            <strong>{icp.name}</strong> will be deleted for everyone.
+            {others.length > 0 &&
+              ` It is also shared with ${joinWords(others, 'and')}, who will lose it too.`}{' '}
             This cannot be undone.
           </p>
+          {others.length > 0 && viewerIsMember && (
+            <p className="muted">To take it off your own profiles only, leave it instead.</p>
+          )}
           {remove.isError && (
             <DeleteError error={toApiError(remove.error)} onReload={reloadProfile} />
           )}

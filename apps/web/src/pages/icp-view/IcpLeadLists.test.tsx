@@ -74,26 +74,35 @@ describe('the lead lists of a profile', () => {
   });
 
   it('shows why an expired profile makes no list, in place', async () => {
-    const message =
-      'This ICP expired at 2024-01-01T00:00:00.000Z; set a later activeUntil (or none) to generate lead lists';
-    const { location, user } = renderView(
-      {
-        'leadLists.ofIcp': () => [],
-        'leadLists.generate': () => {
-          throw new FakeApiError('CONFLICT', message, 409);
-        },
-      },
+    const { calls } = renderView(
+      { 'leadLists.ofIcp': () => [] },
       { ...dachTechLeaders, activeUntil: '2024-01-01T00:00:00.000Z' },
     );
     const region = await screen.findByRole('region', { name: 'Lead lists' });
-    expect(within(region).getByText(/This profile has expired/)).toBeTruthy();
+    const hint = within(region).getByText(/This profile has expired/);
+    const button = within(region).getByRole('button', { name: 'Generate lead list' });
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    expect(button.getAttribute('aria-describedby')).toBe(hint.id);
+    expect(calls.some((call) => call.path === 'leadLists.generate')).toBe(false);
+  });
 
+  it('says the server’s refusal in the app’s words, dates formatted', async () => {
+    const message =
+      'This ICP expired at 2024-01-01T00:00:00.000Z; set a later activeUntil (or none) to generate lead lists';
+    const { user } = renderView({
+      'leadLists.ofIcp': () => [],
+      'leadLists.generate': () => {
+        throw new FakeApiError('CONFLICT', message, 409);
+      },
+    });
+    const region = await screen.findByRole('region', { name: 'Lead lists' });
     await user.click(within(region).getByRole('button', { name: 'Generate lead list' }));
 
     const alert = await within(region).findByRole('alert');
     expect(alert.textContent).toContain('This profile makes no new lists');
-    expect(alert.textContent).toContain(message);
-    expect(location.history?.at(-1)).toBe(`/icps/${id}`);
+    expect(alert.textContent).toContain('This profile expired at');
+    expect(alert.textContent).toContain('move its “Active until” date later');
+    expect(alert.textContent).not.toMatch(/activeUntil|2024-01-01T/);
   });
 
   it('lists the lists made before: date, who made it, counts and notes', async () => {

@@ -1,6 +1,6 @@
 import { type Icp, leadListInput } from '@icp/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useLocation } from 'wouter';
 import { toApiError } from '../../api/api-error';
 import { useTRPC } from '../../api/trpc';
@@ -37,6 +37,8 @@ export function IcpLeadLists({ icp, viewerId }: { icp: Icp; viewerId: string | n
   const [sizeText, setSizeText] = useState<string | null>(null);
   const [checked, setChecked] = useState(false);
   const shownSize = sizeText ?? String(icp.leadsPerList);
+  const expired = !icpStatus(icp).active;
+  const expiredHintId = useId();
   const problem = checked ? sizeProblem(shownSize) : null;
 
   const generate = useMutation(
@@ -52,7 +54,7 @@ export function IcpLeadLists({ icp, viewerId }: { icp: Icp; viewerId: string | n
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (generate.isPending) return;
+    if (generate.isPending || expired) return;
     setChecked(true);
     if (sizeProblem(shownSize) !== null) return;
     generate.mutate(
@@ -60,7 +62,6 @@ export function IcpLeadLists({ icp, viewerId }: { icp: Icp; viewerId: string | n
     );
   };
 
-  const expired = !icpStatus(icp).active;
   const failure = generate.isError ? toApiError(generate.error) : null;
 
   return (
@@ -91,7 +92,13 @@ export function IcpLeadLists({ icp, viewerId }: { icp: Icp; viewerId: string | n
             />
           )}
         </Field>
-        <button type="submit" className="button button--primary" aria-disabled={generate.isPending}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={expired}
+          aria-disabled={generate.isPending}
+          aria-describedby={expired ? expiredHintId : undefined}
+        >
           {generate.isPending ? 'Generating…' : 'Generate lead list'}
         </button>
         <output className="visually-hidden" aria-live="polite">
@@ -99,8 +106,9 @@ export function IcpLeadLists({ icp, viewerId }: { icp: Icp; viewerId: string | n
         </output>
       </form>
       {expired && failure === null && (
-        <p className="icp-view__hint">
-          This profile has expired, so it makes no new lists until its end date is moved.
+        <p className="icp-view__hint" id={expiredHintId}>
+          This profile has expired, so it makes no new lists. Edit it and move its “Active until”
+          date later, or remove it, to generate lists again.
         </p>
       )}
       {failure !== null && (

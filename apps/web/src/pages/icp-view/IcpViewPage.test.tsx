@@ -38,7 +38,9 @@ describe('IcpViewPage', () => {
       .querySelector('pre')?.textContent;
     expect(curl).toContain(`'${window.location.origin}/api/v1/entities/icps/${id}'`);
     expect(curl).toContain('-H "Authorization: Bearer $ICP_API_KEY"');
-    expect(screen.getByText('pnpm icp api-key create --user user_abc123')).toBeTruthy();
+    expect(
+      screen.getByText('npx -y pnpm@12.21.0 icp api-key create --user user_abc123'),
+    ).toBeTruthy();
     expect(
       JSON.parse(
         screen.getByRole('figure', { name: 'Profile JSON' }).querySelector('pre')?.textContent ??

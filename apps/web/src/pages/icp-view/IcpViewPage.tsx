@@ -13,6 +13,7 @@ import { IcpRawJson } from './IcpRawJson';
 import { IcpRestApi } from './IcpRestApi';
 import { IcpTargeting } from './IcpTargeting';
 import { IcpUnavailable } from './IcpUnavailable';
+import { LeaveIcpButton } from './LeaveIcpButton';
 import './icp-view.css';
 import { LoadFailure } from '../../ui/LoadFailure';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -71,7 +72,8 @@ export function IcpViewPage({ icpId }: { icpId: string }) {
           <Link href={`/icps/new?from=${idInPath}`} className="button button--secondary">
             Duplicate
           </Link>
-          <DeleteIcpButton icp={icp} etag={etag} />
+          <LeaveIcpButton icp={icp} etag={etag} viewerId={viewerId} />
+          <DeleteIcpButton icp={icp} etag={etag} viewerId={viewerId} />
         </div>
       </header>
       {/* Details follow the summary in reading order; wide screens show them as a sidebar. */}

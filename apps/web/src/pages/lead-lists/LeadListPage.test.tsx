@@ -54,7 +54,7 @@ describe('LeadListPage', () => {
     expect(screen.getByText('1,234')).toBeTruthy();
     expect(screen.getByText(/Fewer people than requested/)).toBeTruthy();
     expect(screen.getByRole('list', { name: 'Notes on this list' }).textContent).toBe(
-      'AI check (filter 2) not applied: no ai evaluator is configured, so leads were not checked against this filter',
+      'AI check (filter 2) not applied: no AI evaluator is configured, so leads were not checked against this filter',
     );
     expect(document.title).toBe('Lead list of DACH Tech Leaders · ICP Studio');
   });
@@ -90,14 +90,16 @@ describe('LeadListPage', () => {
       '420',
       'Germany',
       'ana.schmidt@acme.example',
-      'Provider',
+      'Lead database',
       'job title "CTO" matches "CTO"',
     ]);
     expect(within(ana).getByRole('rowheader').textContent).toBe('Ana Schmidt');
     expect(within(ana).getByRole('link').getAttribute('href')).toBe(
       'mailto:ana.schmidt@acme.example',
     );
-    expect(within(ben).getByText('CRM')).toBeTruthy();
+    // Ben is a CRM record of the lead database, but this list searched no CRM.
+    expect(within(ben).queryByText('CRM')).toBeNull();
+    expect(within(ben).getByText('Lead database')).toBeTruthy();
     expect(within(ben).getAllByRole('cell')[2]?.textContent).toBe('—');
   });
 

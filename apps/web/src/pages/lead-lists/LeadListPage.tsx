@@ -54,7 +54,7 @@ export function LeadListPage({ listId }: { listId: string }) {
   const download = () =>
     downloadTextFile(
       leadListFileName(icpName, list.createdAt),
-      UTF8_BOM + leadsToCsv(list.leads),
+      UTF8_BOM + leadsToCsv(list.leads, list.crmSourcing),
       'text/csv;charset=utf-8',
     );
 
@@ -123,7 +123,7 @@ export function LeadListPage({ listId }: { listId: string }) {
           <p>No one passed the profile’s searches and filters when the list was made.</p>
         </section>
       ) : (
-        <LeadsTable leads={list.leads} />
+        <LeadsTable leads={list.leads} crmSourcing={list.crmSourcing} />
       )}
     </article>
   );

@@ -1,7 +1,7 @@
-import type { Lead } from '@icp/schema';
+import type { CrmSourcing, Lead } from '@icp/schema';
 import { Fragment } from 'react';
 import { formatCount } from '../../icp/text';
-import { countryName, leadSourceLabels, personName } from '../../leads/lead-text';
+import { countryName, leadSourceLabels, leadSourceOf, personName } from '../../leads/lead-text';
 import { Badge } from '../../ui/Badge';
 
 const NONE = '—';
@@ -10,7 +10,14 @@ const NONE = '—';
  * The leads of a list, one row each. Narrow screens show each lead as a card, every value under
  * its column's name.
  */
-export function LeadsTable({ leads }: { leads: readonly Lead[] }) {
+export function LeadsTable({
+  leads,
+  crmSourcing,
+}: {
+  leads: readonly Lead[];
+  /** The list's CRM search: a lead is shown as from the CRM only when it ran. */
+  crmSourcing: Pick<CrmSourcing, 'status'>;
+}) {
   return (
     <div className="leads-table__frame">
       <table className="leads-table">
@@ -33,7 +40,7 @@ export function LeadsTable({ leads }: { leads: readonly Lead[] }) {
         </thead>
         <tbody>
           {leads.map((lead) => (
-            <LeadRow key={lead.person.id} lead={lead} />
+            <LeadRow key={lead.person.id} lead={lead} crmSourcing={crmSourcing} />
           ))}
         </tbody>
       </table>
@@ -41,8 +48,15 @@ export function LeadsTable({ leads }: { leads: readonly Lead[] }) {
   );
 }
 
-function LeadRow({ lead: { person, company, reasons } }: { lead: Lead }) {
+function LeadRow({
+  lead: { person, company, reasons },
+  crmSourcing,
+}: {
+  lead: Lead;
+  crmSourcing: Pick<CrmSourcing, 'status'>;
+}) {
   const country = countryName(person.country ?? company?.country ?? null);
+  const source = leadSourceOf(person, crmSourcing);
   return (
     <tr>
       <th scope="row" className="leads-table__name">
@@ -56,9 +70,7 @@ function LeadRow({ lead: { person, company, reasons } }: { lead: Lead }) {
         ) : (
           <span className="leads-table__company">
             {company.name}
-            {company.domain !== null && (
-              <span className="leads-table__domain">{company.domain}</span>
-            )}
+            {company.domain !== null && <Domain domain={company.domain} />}
           </span>
         )}
       </td>
@@ -71,9 +83,7 @@ function LeadRow({ lead: { person, company, reasons } }: { lead: Lead }) {
         {person.email === null ? NONE : <EmailLink email={person.email} />}
       </td>
       <td data-label="Source">
-        <Badge tone={person.source === 'crm' ? 'info' : 'neutral'}>
-          {leadSourceLabels[person.source]}
-        </Badge>
+        <Badge tone={source === 'crm' ? 'info' : 'neutral'}>{leadSourceLabels[source]}</Badge>
       </td>
       <td data-label="Why it matched">
         {reasons.length === 0 ? (
@@ -87,6 +97,21 @@ function LeadRow({ lead: { person, company, reasons } }: { lead: Lead }) {
         )}
       </td>
     </tr>
+  );
+}
+
+/** A domain that may wrap after a dot, never inside a word. */
+function Domain({ domain }: { domain: string }) {
+  const parts = domain.split(/(?<=\.)/);
+  return (
+    <span className="leads-table__domain">
+      {parts.map((part, index) => (
+        <Fragment key={`${index}:${part}`}>
+          {index > 0 && <wbr />}
+          {part}
+        </Fragment>
+      ))}
+    </span>
   );
 }
 

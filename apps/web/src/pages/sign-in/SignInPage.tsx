@@ -2,7 +2,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
 import { type ApiError, toApiError } from '../../api/api-error';
+import { plainMessage } from '../../api/plain-message';
 import { createApiClient, useTRPC } from '../../api/trpc';
+import { apiKeyCreateCommand } from '../../icp/curl-command';
 import { sessionStore } from '../../session/session-store';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field } from '../../ui/Field';
@@ -17,6 +19,14 @@ function safeNext(next: string | null): string {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
+/**
+ * The page asked for is followed only for the user who was on it: someone else signing in on
+ * this browser starts on their own profiles.
+ */
+export function pageAfterSignIn(next: string, userId: string, signedOutUserId: string | null) {
+  return signedOutUserId === null || signedOutUserId === userId ? next : '/';
+}
+
 export function SignInPage() {
   const trpc = useTRPC();
   const [, navigate] = useLocation();
@@ -29,7 +39,8 @@ export function SignInPage() {
   if (mode.isPending) return <PageLoading label="Connecting to the server…" />;
   const isLocal = mode.data?.mode === 'local';
   const shown: Method = method ?? (isLocal ? 'local' : 'token');
-  const done = () => navigate(next, { replace: true });
+  const done = (userId: string) =>
+    navigate(pageAfterSignIn(next, userId, sessionStore.signedOutUserId()), { replace: true });
 
   return (
     <main className="sign-in" id="main">
@@ -66,7 +77,7 @@ export function SignInPage() {
   );
 }
 
-function LocalSignIn({ onDone }: { onDone: () => void }) {
+function LocalSignIn({ onDone }: { onDone: (userId: string) => void }) {
   const trpc = useTRPC();
   const [userId, setUserId] = useState('');
   const [recent] = useState(recentUserIds);
@@ -75,16 +86,25 @@ function LocalSignIn({ onDone }: { onDone: () => void }) {
       onSuccess: (result) => {
         rememberUserId(result.userId);
         sessionStore.signIn({ userId: result.userId, token: result.token, via: 'local' });
-        onDone();
+        onDone(result.userId);
       },
     }),
   );
+  const [emptyTried, setEmptyTried] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (userId.trim() === '') {
+      signIn.reset();
+      setEmptyTried(true);
+      return;
+    }
+    setEmptyTried(false);
     signIn.mutate({ userId });
   };
   const error = signIn.isError ? toApiError(signIn.error) : null;
-  const fieldErrors = error?.details.map((detail) => detail.message);
+  const fieldErrors = emptyTried
+    ? ['Enter a user id, such as user_alice.']
+    : error?.details.map((detail) => plainMessage(detail.message));
   return (
     <form className="stack" onSubmit={submit} noValidate>
       <p className="alert alert--info">
@@ -93,7 +113,7 @@ function LocalSignIn({ onDone }: { onDone: () => void }) {
       </p>
       <Field
         label="User id"
-        hint="For example user_alice. Share an ICP with another id to see what they see."
+        hint="For example user_alice. Share a profile with another id to see what they see."
         errors={fieldErrors}
       >
         {(control) => (
@@ -129,7 +149,7 @@ function LocalSignIn({ onDone }: { onDone: () => void }) {
   );
 }
 
-function TokenSignIn({ onDone }: { onDone: () => void }) {
+function TokenSignIn({ onDone }: { onDone: (userId: string) => void }) {
   const [token, setToken] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [checking, setChecking] = useState(false);
@@ -154,7 +174,7 @@ function TokenSignIn({ onDone }: { onDone: () => void }) {
         return;
       }
       sessionStore.signIn({ userId: user.id, token: trimmed, via: 'token' });
-      onDone();
+      onDone(user.id);
     } catch (caught) {
       setError(toApiError(caught));
     } finally {
@@ -165,8 +185,14 @@ function TokenSignIn({ onDone }: { onDone: () => void }) {
     <form className="stack" onSubmit={submit} noValidate>
       <Field
         label="API key or token"
-        hint="An API key (icp_…) from `pnpm icp api-key create`, or a token from your identity provider."
-        errors={error === null ? undefined : [error.message]}
+        hint={
+          <>
+            An API key (icp_…), made on the server with{' '}
+            <code className="sign-in__command">{apiKeyCreateCommand('<your user id>')}</code>, or a
+            token from your identity provider.
+          </>
+        }
+        errors={error === null ? undefined : [plainMessage(error.message)]}
       >
         {(control) => (
           <textarea

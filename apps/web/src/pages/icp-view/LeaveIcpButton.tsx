@@ -1,0 +1,82 @@
+import type { Icp } from '@icp/schema';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useLocation } from 'wouter';
+import { toApiError } from '../../api/api-error';
+import { useTRPC } from '../../api/trpc';
+import { joinWords } from '../../icp/text';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ErrorBanner } from '../../ui/ErrorBanner';
+import { announceOutcome } from '../../ui/outcome';
+
+/**
+ * Takes the signed-in member off a shared profile (an update of its members, conditional on the
+ * version on screen); the others keep it. Shown only while someone else would keep it.
+ */
+export function LeaveIcpButton({
+  icp,
+  etag,
+  viewerId,
+}: {
+  icp: Pick<Icp, 'id' | 'name' | 'userIds'>;
+  etag: string;
+  viewerId: string | null;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [, navigate] = useLocation();
+  const [open, setOpen] = useState(false);
+  const others = icp.userIds.filter((id) => id !== viewerId);
+
+  const leave = useMutation(
+    trpc.icp.update.mutationOptions({
+      onSuccess: () => {
+        queryClient.setQueryData(trpc.icp.list.queryKey(), (icps) =>
+          icps?.filter((item) => item.id !== icp.id),
+        );
+        void queryClient.invalidateQueries({ queryKey: trpc.icp.list.queryKey() });
+        announceOutcome(`You left “${icp.name}”`, '/');
+        navigate('/');
+        queryClient.removeQueries({
+          queryKey: trpc.icp.byId.queryKey({ id: icp.id }),
+          exact: true,
+        });
+      },
+    }),
+  );
+
+  if (viewerId === null || !icp.userIds.includes(viewerId) || others.length === 0) return null;
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => {
+          leave.reset();
+          setOpen(true);
+        }}
+      >
+        Leave
+      </button>
+      <ConfirmDialog
+        open={open}
+        title="Leave this profile?"
+        confirmLabel="Leave profile"
+        busy={leave.isPending}
+        onConfirm={() => leave.mutate({ id: icp.id, ifMatch: etag, body: { userIds: others } })}
+        onCancel={() => setOpen(false)}
+      >
+        <div className="stack">
+          <p>
+            <strong>{icp.name}</strong> leaves your profiles; {joinWords(others, 'and')} keep
+            {others.length === 1 ? 's' : ''} it. To get it back, ask{' '}
+            {others.length === 1 ? 'them' : 'one of them'} to share it with you again.
+          </p>
+          {leave.isError && (
+            <ErrorBanner error={toApiError(leave.error)} title="You could not leave the profile" />
+          )}
+        </div>
+      </ConfirmDialog>
+    </>
+  );
+}
