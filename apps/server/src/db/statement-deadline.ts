@@ -1,5 +1,6 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
 import type { Db } from './connect.js';
+import { derivedFrom } from './root-database.js';
 
 /** Refuses to start a statement once the deadline has passed, throwing `passed()` instead. */
 class StatementDeadline implements KyselyPlugin {
@@ -24,5 +25,5 @@ class StatementDeadline implements KyselyPlugin {
  * statement timeout, so the work ends at most that long after its deadline.
  */
 export function withStatementDeadline(db: Db, deadlineMs: number, passed: () => Error): Db {
-  return db.withPlugin(new StatementDeadline(deadlineMs, passed));
+  return derivedFrom(db, db.withPlugin(new StatementDeadline(deadlineMs, passed)));
 }

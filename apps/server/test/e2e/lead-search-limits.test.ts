@@ -7,7 +7,9 @@ import { startTestService, type TestService } from '../support/test-service.js';
 /**
  * One user's batches of the costliest previews the schema accepts, over the generated demo lead
  * database: they must not hold the database pool, so that everyone else (here /healthz) is
- * still answered at once, and a search over its time answers a clear 503, never a 500.
+ * still answered at once, and a search over its time answers a clear 503, never a 500. (The
+ * lead index answers these within the budget now; how a search over it is cut off is tested in
+ * lead-search-limits.test.ts.)
  */
 describe('lead searches one user cannot use to hold the database', () => {
   let service: TestService;
@@ -75,7 +77,7 @@ describe('lead searches one user cannot use to hold the database', () => {
   });
 
   it.skipIf(testDatabase !== 'postgres')(
-    'while they run /healthz is answered at once, and a search over its time is a clear 503',
+    'while they run /healthz is answered at once, and none answers 500 (one over its time is a clear 503)',
     async () => {
       const token = await service.tokenFor('hog');
       const batches = Promise.all([costlyBatch(token), costlyBatch(token), costlyBatch(token)]);
@@ -93,7 +95,6 @@ describe('lead searches one user cannot use to hold the database', () => {
       expect(health.status).toBe(200);
       // Generous for a busy machine: held by these searches, the pool made it wait seconds.
       expect(healthMs).toBeLessThan(2_000);
-      expect(slow.length).toBeGreaterThanOrEqual(1);
       for (const call of slow) {
         expect(call.error?.data.appCode).toBe('SERVICE_UNAVAILABLE');
         expect(call.error?.message).toMatch(/^The lead search took longer than its \d+ s budget/);

@@ -12,6 +12,7 @@
  * Until the first build is done a search waits for it, and `/healthz` answers 503.
  */
 import type { Db } from '../../db/connect.js';
+import { rootDatabase } from '../../db/root-database.js';
 import type { Logger } from '../../logging/logger.js';
 import { currentLeadRevision } from '../lead-revision.js';
 import type { BitmapLeadIndex } from './bitmap-lead-index.js';
@@ -177,12 +178,16 @@ export class FreshLeadIndex {
 
 const indexes = new WeakMap<Db, FreshLeadIndex>();
 
-/** The lead index of `db` in this process, created (not yet built) on first use. */
+/**
+ * The lead index of `db`'s database in this process, created (not yet built) on first use: one
+ * for every handle of that database (see root-database.ts), reading through the root handle.
+ */
 export function leadIndexOf(db: Db, options?: FreshLeadIndexOptions): FreshLeadIndex {
-  let index = indexes.get(db);
+  const root = rootDatabase(db);
+  let index = indexes.get(root);
   if (index === undefined) {
-    index = new FreshLeadIndex(db, options);
-    indexes.set(db, index);
+    index = new FreshLeadIndex(root, options);
+    indexes.set(root, index);
   }
   return index;
 }
