@@ -266,43 +266,34 @@ export class BitmapLeadIndex {
     for (const sets of Object.values(this.companySets)) sets.flush();
   }
 
-  /** Adds or replaces people, once built. */
+  /**
+   * Adds or replaces people, once built. A person written again gets a new number (the old one
+   * is gone), so nothing has to find the sets the old values were in.
+   */
   putPeople(people: readonly IndexedPerson[]): void {
     if (people.length === 0) return;
-    const replaced = new RoaringBitmap32();
-    const numbers = people.map((person) => {
-      const known = this.people.numberOf(person.id);
-      if (known === undefined) return this.people.add(person.id);
-      replaced.add(known);
-      return known;
-    });
-    this.#forget(replaced);
-    people.forEach((person, position) => {
-      const number = numbers[position] as number;
+    this.#forget(people.map((person) => person.id));
+    for (const person of people) {
+      const number = this.people.add(person.id);
       this.#addPerson(number, person);
       this.#unlisted.add(number);
-    });
+    }
     for (const sets of Object.values(this.personSets)) sets.flush();
   }
 
-  /** Takes people out of every set. */
-  #forget(numbers: RoaringBitmap32): void {
-    if (numbers.isEmpty) return;
-    for (const sets of Object.values(this.personSets)) sets.removeAll(numbers);
-    this.scoped.andNotInPlace(numbers);
-    this.employed.andNotInPlace(numbers);
-    this.gonePeople.andNotInPlace(numbers);
-    for (const number of numbers) this.#companyOf.set(number, NO_COMPANY);
+  /** Marks the numbers of these people gone: every search leaves them out (see criteria-bitmaps.ts). */
+  #forget(ids: readonly string[]): void {
+    for (const id of ids) {
+      const number = this.people.numberOf(id);
+      if (number === undefined || this.gonePeople.has(number)) continue;
+      this.gonePeople.add(number);
+      this.employed.remove(number);
+      this.#companyOf.set(number, NO_COMPANY);
+    }
   }
 
   deletePeople(ids: readonly string[]): void {
-    const gone = new RoaringBitmap32();
-    for (const id of ids) {
-      const number = this.people.numberOf(id);
-      if (number !== undefined) gone.add(number);
-    }
-    this.#forget(gone);
-    this.gonePeople.orInPlace(gone);
+    this.#forget(ids);
   }
 
   /** Deleting a company leaves its people without one, as the foreign key does. */
@@ -314,19 +305,28 @@ export class BitmapLeadIndex {
     }
     if (gone.isEmpty) return;
     for (const sets of Object.values(this.companySets)) sets.removeAll(gone);
+    const leaving = (person: number) => {
+      if (gone.has(this.companyOf[person] as number)) {
+        this.#companyOf.set(person, NO_COMPANY);
+        this.employed.remove(person);
+      }
+    };
     for (const number of gone) {
       this.employeeCount.set(number, null);
       this.revenue.set(number, null);
       this.foundedYear.set(number, null);
-      const listed = [...this.peopleOfCompany(number), ...this.#unlisted];
-      for (const person of listed) {
-        if (this.companyOf[person] === number) {
-          this.#companyOf.set(person, NO_COMPANY);
-          this.employed.remove(person);
-        }
-      }
+      for (const person of this.peopleOfCompany(number)) leaving(person);
     }
+    for (const person of this.#unlisted) leaving(person);
     this.goneCompanies.orInPlace(gone);
+  }
+
+  /**
+   * How far the index has drifted from a fresh build: ids numbered out of order since (each page
+   * of a search merges them in), which a rebuild numbers in order again.
+   */
+  get drift(): number {
+    return this.people.addedCount + this.companies.addedCount;
   }
 
   #listPeopleByCompany(): void {

@@ -218,6 +218,8 @@ export function criterionPeople(index: BitmapLeadIndex, criterion: ReadCriterion
     people = peopleAt(index, intersect(companyParts), people);
   }
   const found = people ?? new RoaringBitmap32();
+  // Numbers of people deleted, or written again under a new number, are in no answer.
+  found.andNotInPlace(index.gonePeople);
   // People a CRM search brought in are found by their ids for that search only.
   if (!criterion.filters.some((filter) => filter.kind === 'crmContacts')) {
     found.andNotInPlace(index.scoped);

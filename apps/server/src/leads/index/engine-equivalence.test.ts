@@ -42,9 +42,10 @@ interface Pools {
 }
 
 /**
- * SQLite's lower() folds ASCII letters only, so the SQL engine on SQLite misses "Île-de-France"
- * when asked for "île-de-france"; the index folds every letter, as PostgreSQL does. Places with
- * other capitals are left out of the pools there.
+ * The index ignores the case of states and cities as JavaScript's toLowerCase does; the SQL
+ * engine used the database's lower(), which on SQLite folds ASCII letters only ("Île-de-France"
+ * was not found as "île-de-france"; on PostgreSQL the generated places fold alike). Places with
+ * other capitals are left out of the pools on SQLite.
  */
 const comparable = (value: string) =>
   testDatabase === 'postgres' || ![...value].some((char) => char.charCodeAt(0) > 0x7f);

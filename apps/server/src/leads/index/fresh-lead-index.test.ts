@@ -80,4 +80,20 @@ describe('the lead index of a database', () => {
     expect(await index.fresh()).not.toBe(built);
     expect(await ctoIds(index)).toHaveLength(21);
   });
+
+  it('waits for a rebuild for a search of rows its own request wrote (CRM contacts)', async () => {
+    const index = new FreshLeadIndex(temp.db, { catchUpLimit: 10 });
+    await store(temp.db, [cto('p-1')]);
+    await index.fresh();
+
+    await store(
+      temp.db,
+      Array.from({ length: 20 }, (_, n) => cto(`p-${String(n + 2).padStart(2, '0')}`)),
+    );
+    await index.fresh();
+    const waited = await index.fresh({ readOwnWrites: true });
+
+    const found = criterionPeople(waited, ctos as NonNullable<typeof ctos>);
+    expect(found.size).toBe(21);
+  });
 });

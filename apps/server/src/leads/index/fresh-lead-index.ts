@@ -22,6 +22,13 @@ import { companiesQuery, indexedCompany, indexedPerson, peopleQuery } from './in
 
 /** Rows behind beyond which an index is rebuilt rather than caught up. */
 export const DEFAULT_CATCH_UP_LIMIT = 5_000;
+/**
+ * Ids numbered since the build (new people, and people written again) that an index may hold
+ * before it is rebuilt in the background: pages merge them in one by one.
+ */
+const MIN_DRIFT = 5_000;
+const DRIFT_SHARE = 0.01;
+const MAX_ATTEMPTS = 3;
 
 export interface FreshLeadIndexOptions {
   catchUpLimit?: number | undefined;
@@ -128,16 +135,25 @@ export class FreshLeadIndex {
     return this.#firstBuild;
   }
 
-  /** The index, with every lead write committed before the call applied (but see above). */
-  async fresh(): Promise<BitmapLeadIndex> {
+  /**
+   * The index, with every lead write committed before the call applied; while a rebuild runs,
+   * the current index as it stands, unless `readOwnWrites` (the search looks for rows its own
+   * request just wrote, such as CRM contacts): then it waits for the rebuild.
+   */
+  async fresh(options: { readOwnWrites?: boolean } = {}): Promise<BitmapLeadIndex> {
     await this.#built();
     const revision = await currentLeadRevision(this.#db);
-    while ((this.#index as BitmapLeadIndex).revision < revision && this.#rebuilding === null) {
-      if (this.#catchingUp === null) {
-        this.#catchingUp = this.#catchUpTo(revision).finally(() => {
-          this.#catchingUp = null;
-        });
+    // A catch-up or rebuild that keeps failing fails the search rather than looping.
+    for (let attempt = 0; (this.#index as BitmapLeadIndex).revision < revision; attempt += 1) {
+      if (attempt === MAX_ATTEMPTS) throw new Error('The lead index could not catch up');
+      if (this.#rebuilding !== null) {
+        if (!options.readOwnWrites) break;
+        await this.#rebuilding;
+        continue;
       }
+      this.#catchingUp ??= this.#catchUpTo(revision).finally(() => {
+        this.#catchingUp = null;
+      });
       await this.#catchingUp;
     }
     return this.#index as BitmapLeadIndex;
@@ -152,6 +168,9 @@ export class FreshLeadIndex {
       return;
     }
     await catchUp(this.#db, index, revision);
+    if (index.drift > Math.max(MIN_DRIFT, index.people.size * DRIFT_SHARE)) {
+      this.#rebuildInBackground();
+    }
   }
 
   #rebuildInBackground(): void {

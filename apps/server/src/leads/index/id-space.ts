@@ -86,7 +86,15 @@ export class IdSpace {
     return position < this.sortedCount && this.idOf(position) === id ? position : undefined;
   }
 
-  /** Numbers `id` (which must not have one yet) after every other, once the build is done. */
+  /** How many ids were numbered after the build. */
+  get addedCount(): number {
+    return this.#added.length;
+  }
+
+  /**
+   * Numbers `id` after every other, once the build is done. An id that had a number gets a new
+   * one: `numberOf` answers the newest (the index marks the old one gone).
+   */
   add(id: string): number {
     if (this.#open) throw new Error('Ids are added once the space is built');
     const number = this.size;

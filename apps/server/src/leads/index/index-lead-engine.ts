@@ -9,7 +9,11 @@ import type { FreshLeadIndex } from './fresh-lead-index.js';
 export function indexLeadEngine(fresh: FreshLeadIndex): LeadEngine {
   return {
     async match(criteria: readonly ReadCriterion[]): Promise<LeadMatches> {
-      const index = await fresh.fresh();
+      // CRM contacts are stored by the request that searches them: it must see them.
+      const readOwnWrites = criteria.some((criterion) =>
+        criterion.filters.some((filter) => filter.kind === 'crmContacts'),
+      );
+      const index = await fresh.fresh({ readOwnWrites });
       const matching = criteria.map((criterion) => criterionPeople(index, criterion));
       const everyone = RoaringBitmap32.orMany(matching);
       return {
