@@ -174,12 +174,13 @@ export class BitmapLeadIndex {
         this.#addCompany(number, company);
       }
     }
-    for (const sets of Object.values(this.companySets)) sets.flush();
+    for (const sets of Object.values(this.companySets)) sets.flushIfLarge();
   }
 
   /** Building: people in id order, once every company is built. */
   buildPeople(people: readonly IndexedPerson[]): void {
     if (!this.companies.closed) {
+      for (const sets of Object.values(this.companySets)) sets.flush();
       this.companies.close();
       this.putCompanies(this.#heldCompanies);
       this.#heldCompanies = [];
@@ -189,7 +190,7 @@ export class BitmapLeadIndex {
       if (number === null) this.#heldPeople.push(person);
       else this.#addPerson(number, person);
     }
-    for (const sets of Object.values(this.personSets)) sets.flush();
+    for (const sets of Object.values(this.personSets)) sets.flushIfLarge();
   }
 
   /**
@@ -198,6 +199,7 @@ export class BitmapLeadIndex {
    */
   finishBuild(): void {
     this.buildPeople([]);
+    for (const sets of Object.values(this.personSets)) sets.flush();
     this.people.close();
     this.putPeople(this.#heldPeople);
     this.#heldPeople = [];

@@ -1,5 +1,8 @@
 import { RoaringBitmap32 } from './bitmap.js';
 
+/** Numbers pending before `flushIfLarge` writes them: a few milliseconds of `addMany`. */
+const FLUSH_AT = 100_000;
+
 /**
  * For each value of one attribute (a title word, a country, an industry...), the set of numbers
  * (people or companies) that have it. Additions are buffered and written with one `addMany` per
@@ -8,11 +11,18 @@ import { RoaringBitmap32 } from './bitmap.js';
 export class ValueSets {
   readonly #sets = new Map<string, RoaringBitmap32>();
   readonly #pending = new Map<string, number[]>();
+  #pendingCount = 0;
 
   add(value: string, number: number): void {
     const pending = this.#pending.get(value);
     if (pending === undefined) this.#pending.set(value, [number]);
     else pending.push(number);
+    this.#pendingCount += 1;
+  }
+
+  /** Flushes once enough is pending: a build's many small batches then add in few calls. */
+  flushIfLarge(): void {
+    if (this.#pendingCount >= FLUSH_AT) this.flush();
   }
 
   flush(): void {
@@ -25,6 +35,7 @@ export class ValueSets {
       set.addMany(numbers);
     }
     this.#pending.clear();
+    this.#pendingCount = 0;
   }
 
   /** The numbers having `value`; empty when none has it. Never to be changed by the caller. */
