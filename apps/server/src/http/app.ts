@@ -3,15 +3,16 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Db } from '../db/connect.js';
-import { AppError, asAppError } from '../errors.js';
+import { asAppError } from '../errors.js';
 import { checkHealth } from '../health/check-health.js';
 import { type Logger, silentLogger } from '../logging/logger.js';
 import { requestIdOf } from '../logging/request-id.js';
-import { errorResponse } from '../rest/error-response.js';
+import { errorResponse, noRoute } from '../rest/error-response.js';
 import { ICPS_PATH, icpRoutes } from '../rest/icps.routes.js';
 import { ENTITIES_PATH, leadListsRoutes } from '../rest/lead-lists.routes.js';
 import { methodNotAllowed } from '../rest/method-not-allowed.js';
 import { createOpenApiDocument, OPENAPI_PATH } from '../rest/openapi.js';
+import { PEOPLE_SEARCH_PATH, peopleSearchRoutes } from '../rest/people-search.routes.js';
 import { RECOMMENDATIONS_PATH, recommendationsRoutes } from '../rest/recommendations.routes.js';
 import { appRouter } from '../trpc/app-router.js';
 import type { CreateContext } from './context-factory.js';
@@ -83,7 +84,9 @@ export function createApp(deps: {
         'request',
       );
     };
-    if (path.startsWith('/api/') || path.startsWith('/v2/')) c.header('Cache-Control', 'no-store');
+    if (path.startsWith('/api/') || path.startsWith('/v1/') || path.startsWith('/v2/')) {
+      c.header('Cache-Control', 'no-store');
+    }
     // A body declared larger than the limit is refused before anything else. REST routes also
     // count what they read (readRequestText); the tRPC handler reads through Hono's limit.
     if (Number(requestHeader(c, 'content-length') ?? 0) > deps.bodyLimitBytes) {
@@ -99,6 +102,9 @@ export function createApp(deps: {
   app.route(ICPS_PATH, icpRoutes(deps.createContext, deps.bodyLimitBytes));
   app.route(ENTITIES_PATH, leadListsRoutes(deps.createContext, deps.bodyLimitBytes));
   app.route(RECOMMENDATIONS_PATH, recommendationsRoutes(deps.createContext, deps.bodyLimitBytes));
+  app.route(PEOPLE_SEARCH_PATH, peopleSearchRoutes(deps.createContext));
+  // The API's own prefixes: a path no route serves there is a JSON 404, never the web app.
+  for (const prefix of ['/v1', '/v2']) app.all(`${prefix}/*`, noRoute);
 
   app.get(OPENAPI_PATH, (c) => {
     c.header('Content-Type', 'application/json; charset=UTF-8');
@@ -138,9 +144,7 @@ export function createApp(deps: {
 
   if (deps.webDistDir !== undefined) app.get('*', webApp(deps.webDistDir));
 
-  app.notFound((c) =>
-    errorResponse(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`)),
-  );
+  app.notFound(noRoute);
   app.onError((error, c) => {
     if (asAppError(error).appCode === 'INTERNAL_ERROR') logUnexpected(c.get('requestId'), error);
     return errorResponse(c, error);

@@ -12,6 +12,7 @@ import { syncInput } from '../trpc/sync-input.js';
 import { protectedProcedure, router } from '../trpc/trpc.js';
 import { fetchRecommendations } from './recommendation-fetch.service.js';
 import { findRecommendationIcp, upsertRecommendationIcp } from './recommendation-icp.repository.js';
+import { recommendationIcpListOf } from './recommendation-icp-list.js';
 
 async function savedIcp(db: Db, accountId: string, externalUserId: string | undefined) {
   const icp = await findRecommendationIcp(db, accountId, externalUserId);
@@ -34,9 +35,14 @@ export const recommendationsRouter = router({
       ctx.transact((tx) => upsertRecommendationIcp(tx, ctx.user.id, input.body, ctx.now())),
     ),
 
+  /** The saved ICP as a list of one, or an empty list when none is saved. */
   icp: protectedProcedure
     .input(syncInput(recommendationIcpQuery))
-    .query(({ ctx, input }) => savedIcp(ctx.db, ctx.user.id, input.externalUserId)),
+    .query(async ({ ctx, input }) =>
+      recommendationIcpListOf(
+        await findRecommendationIcp(ctx.db, ctx.user.id, input.externalUserId),
+      ),
+    ),
 
   /** A page of the companies matching the saved ICP, with their people and why they matched. */
   fetch: protectedProcedure

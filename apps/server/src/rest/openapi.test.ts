@@ -223,6 +223,39 @@ describe('what every response carries', () => {
     expect(responses.filter(({ status }) => status === '429').length).toBeGreaterThan(5);
   });
 
+  it('errors of the v1 and v2 paths in their body ({code, message}), of the others in the envelope', () => {
+    for (const operation of operations) {
+      const vendor = /^\/v[12]\//.test(operation.path);
+      for (const [status, response] of Object.entries<Json>(operation.responses)) {
+        if (Number(status) < 400 && status !== '4XX') continue;
+        expect(response.content['application/json'].schema, `${operation.path} ${status}`).toEqual({
+          $ref: `#/components/schemas/${vendor ? 'RecommendationError' : 'Error'}`,
+        });
+      }
+    }
+    expect(schemas.RecommendationError.required).toEqual(['code', 'message']);
+  });
+
+  it('the v2 ICP: created with 201, read as a list of DECLARED_ICP filters; Get Filters at /v1', () => {
+    const icp = document.paths['/v2/recommendations/icp'];
+    expect(Object.keys(icp.post.responses)).toContain('201');
+    expect(Object.keys(icp.post.responses)).not.toContain('200');
+    expect(icp.get.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/RecommendationIcpList',
+    });
+    expect(Object.keys(icp.get.responses)).not.toContain('404');
+    expect(schemas.RecommendationIcpFilter.properties.type).toMatchObject({
+      const: 'DECLARED_ICP',
+    });
+    expect(schemas.RecommendationIcpList.properties.pagination.required).toEqual([
+      'hasMore',
+      'limit',
+      'totalAmount',
+    ]);
+    expect(document.paths['/v1/people/search/filters'].get.operationId).toBe('getFilters');
+    expect(document.paths['/v2/recommendations/filters'].get.deprecated).toBe(true);
+  });
+
   it('describes itself, open to callers without a token', () => {
     expect(document.paths[OPENAPI_PATH].get).toMatchObject({
       operationId: 'getOpenApiDocument',

@@ -15,10 +15,12 @@ import {
   leadPreviewInput,
   MAX_ICP_LIST_PAGE,
   MAX_ICPS_SHARED_WITH_USER,
+  recommendationError,
   recommendationFetchInput,
   recommendationFetchResult,
   recommendationIcp,
   recommendationIcpInput,
+  recommendationIcpList,
   recommendationIcpQuery,
 } from '@icp/schema';
 import { z } from 'zod';
@@ -30,6 +32,7 @@ import {
 } from 'zod-openapi';
 import { ICPS_PATH } from './icps.routes.js';
 import { LEAD_LISTS_PATH } from './lead-lists.routes.js';
+import { PEOPLE_SEARCH_PATH } from './people-search.routes.js';
 import { RECOMMENDATIONS_PATH } from './recommendations.routes.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -39,6 +42,17 @@ const errorResponses = (statuses: Record<string, string>): ZodOpenApiResponsesOb
     Object.entries(statuses).map(([status, description]) => [
       status,
       { description, ...json(errorEnvelope) },
+    ]),
+  );
+
+/** The same, in the body of the v1 and v2 recommendations API (`{code, message}`). */
+const recommendationErrorResponses = (
+  statuses: Record<string, string>,
+): ZodOpenApiResponsesObject =>
+  Object.fromEntries(
+    Object.entries(statuses).map(([status, description]) => [
+      status,
+      { description, ...json(recommendationError) },
     ]),
   );
 
@@ -73,6 +87,20 @@ const sharingCap = `A user in userIds (named in details) already has ${MAX_ICPS_
 const idPath = z.object({ id: z.string().meta({ description: 'The ICP id (a UUID)' }) });
 const ifMatchHeaders = z.object({ 'if-match': ifMatch.optional() });
 const listIdPath = z.object({ id: z.string().meta({ description: 'The lead list id (a UUID)' }) });
+const recommendationCommon = {
+  ...common,
+  '429':
+    'Rate limit exceeded ("message": "Rate limit exceeded"); retry after the time in Retry-After.',
+};
+const getFilters = (operationId: string, summary: string) => ({
+  operationId,
+  summary,
+  description: 'Every value the v2 ICP accepts.',
+  responses: {
+    '200': { description: 'The filter catalog.', ...json(filterCatalogResponse) },
+    ...recommendationErrorResponses(recommendationCommon),
+  },
+});
 const oneList = {
   ...common,
   '403': 'User does not have access to the ICP of this lead list.',
@@ -305,23 +333,24 @@ export function createOpenApiDocument(): Document {
             operationId: 'upsertRecommendationIcp',
             summary: 'Create or update ICP (v2)',
             description:
-              'Creates the ICP of an externalUserId of the calling account, or replaces it (its id stays the same). Without externalUserId, the ICP of the account itself. Values are checked against GET /v2/recommendations/filters.',
+              'Creates the ICP of an externalUserId of the calling account, or replaces it (its id stays the same). Without externalUserId, the ICP of the account itself. Values are checked against GET /v1/people/search/filters.',
             requestBody: { required: true, ...json(recommendationIcpInput) },
             responses: {
-              '200': { description: 'The saved ICP.', ...json(recommendationIcp) },
-              ...errorResponses({ ...withBody, ...common }),
+              '201': { description: 'The saved ICP.', ...json(recommendationIcp) },
+              ...recommendationErrorResponses({ ...withBody, ...recommendationCommon }),
             },
           },
           get: {
             operationId: 'getRecommendationIcp',
             summary: 'Get ICP (v2)',
+            description:
+              'The ICP saved for the externalUserId (or for the account) as a list of one; an empty list when none is saved.',
             requestParams: { query: recommendationIcpQuery },
             responses: {
-              '200': { description: 'The saved ICP.', ...json(recommendationIcp) },
-              ...errorResponses({
-                ...common,
+              '200': { description: 'The saved ICP, if any.', ...json(recommendationIcpList) },
+              ...recommendationErrorResponses({
+                ...recommendationCommon,
                 '400': 'An unknown query parameter.',
-                '404': 'No ICP is saved for that external user (or for the account).',
               }),
             },
           },
@@ -338,23 +367,22 @@ export function createOpenApiDocument(): Document {
                 description: 'The page of recommendations.',
                 ...json(recommendationFetchResult),
               },
-              ...errorResponses({
+              ...recommendationErrorResponses({
                 ...withBody,
-                ...common,
+                ...recommendationCommon,
                 '404': 'No ICP is saved for that external user (or for the account).',
               }),
             },
           },
         },
+        [`${PEOPLE_SEARCH_PATH}/filters`]: {
+          get: getFilters('getFilters', 'Get filters'),
+        },
         [`${RECOMMENDATIONS_PATH}/filters`]: {
           get: {
-            operationId: 'getRecommendationFilters',
-            summary: 'Get filters (v2)',
-            description: 'Every value the v2 ICP accepts.',
-            responses: {
-              '200': { description: 'The filter catalog.', ...json(filterCatalogResponse) },
-              ...errorResponses(common),
-            },
+            ...getFilters('getRecommendationFilters', 'Get filters (alias)'),
+            description: 'The same as GET /v1/people/search/filters.',
+            deprecated: true,
           },
         },
         '/healthz': {

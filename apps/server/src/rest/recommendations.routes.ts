@@ -6,6 +6,13 @@ import { signedIn } from './signed-in.js';
 
 export const RECOMMENDATIONS_PATH = '/v2/recommendations';
 
+/** Every value the v2 ICP's filters accept, from the schema package's catalog. */
+export function filtersHandler(createContext: CreateContext) {
+  const { caller: signedInCaller } = signedIn(createContext);
+  return async (c: HonoContext) =>
+    c.json(await (await signedInCaller(c)).recommendations.filters());
+}
+
 /** The v2 recommendations endpoints (seed 004), each one procedure call. */
 export function recommendationsRoutes(createContext: CreateContext, bodyLimitBytes: number): Hono {
   const routes = new Hono();
@@ -24,7 +31,7 @@ export function recommendationsRoutes(createContext: CreateContext, bodyLimitByt
     const body = (await jsonBody(c)) as Parameters<
       typeof caller.recommendations.upsertIcp
     >[0]['body'];
-    return c.json(await caller.recommendations.upsertIcp({ body }));
+    return c.json(await caller.recommendations.upsertIcp({ body }), 201);
   });
   routes.get('/icp', async (c) => {
     const caller = await signedInCaller(c);
@@ -39,9 +46,8 @@ export function recommendationsRoutes(createContext: CreateContext, bodyLimitByt
   });
   routes.all('/fetch', methodNotAllowed(['POST']));
 
-  routes.get('/filters', async (c) =>
-    c.json(await (await signedInCaller(c)).recommendations.filters()),
-  );
+  // An alias of GET /v1/people/search/filters, where the filter catalog was first served.
+  routes.get('/filters', filtersHandler(createContext));
   routes.all('/filters', methodNotAllowed(['GET']));
 
   return routes;

@@ -35,6 +35,7 @@ import { PROCEDURE_PATHS } from '../support/trpc-procedures.js';
 const ICPS = '/api/v1/entities/icps';
 const LEAD_LISTS = '/api/v1/entities/leadlists';
 const V2 = '/v2/recommendations';
+const GET_FILTERS = '/v1/people/search/filters';
 const UNAUTHORIZED = { error: { code: 'UNAUTHORIZED', message: 'User not authenticated' } };
 const CODE_OF_STATUS: Record<number, string> = {
   401: 'UNAUTHORIZED',
@@ -172,6 +173,22 @@ const icpState = async (icp: IcpFixture) => ({
 const leadListState = async (list: LeadListFixture) => ({
   leadList: await ownerRead(list.path),
   leadLists: await ownerRead(`${list.icpPath}/lead-lists`),
+});
+
+/** What GET /v2/recommendations/icp lists: the saved ICP, or none. */
+const listedV2 = (saved: Json | undefined) => ({
+  icpFilters:
+    saved === undefined
+      ? []
+      : [
+          {
+            id: saved.id,
+            type: 'DECLARED_ICP',
+            companies: saved.companies ?? {},
+            people: saved.people ?? {},
+          },
+        ],
+  pagination: { hasMore: false, limit: 10, totalAmount: saved === undefined ? 0 : 1 },
 });
 
 const v2IcpPath = (externalUserId: string | undefined) =>
@@ -360,11 +377,12 @@ const upsertV2Icp =
       targetState: async () => ({ ownersIcp: await ownerRead(v2IcpPath(externalUserId)) }),
       allowed: ({ actor, data, before, after }) => {
         expect(data).toMatchObject(body);
+        const ownersId = before.ownersIcp.body.icpFilters[0].id;
         if (mayPass('ownerAccount', actor)) {
-          expect(data.id).toBe(before.ownersIcp.body.id);
-          expect(after.ownersIcp.body).toEqual(data);
+          expect(data.id).toBe(ownersId);
+          expect(after.ownersIcp.body).toEqual(listedV2(data));
         } else {
-          expect(data.id).not.toBe(before.ownersIcp.body.id);
+          expect(data.id).not.toBe(ownersId);
           expect(after).toEqual(before);
         }
       },
@@ -376,7 +394,9 @@ const readV2Icp = (externalUserId: string | undefined, send: Send) => async (): 
   return {
     send: (actor) => send(actor),
     secret: saved.id,
-    allowed: ({ data }) => expect(data).toEqual(saved),
+    // Another account has no ICP of that name: for it, the list is empty.
+    allowed: ({ actor, data }) =>
+      expect(data).toEqual(listedV2(mayPass('ownerAccount', actor) ? saved : undefined)),
   };
 };
 
@@ -515,7 +535,7 @@ const REST_ENDPOINTS: Endpoint[] = [
     restEndpoint(
       `POST ${V2}/icp`,
       'signedIn',
-      200,
+      201,
       true,
       upsertV2Icp(externalUserId, (actor, body) => rest(actor, 'POST', `${V2}/icp`, body)),
       externalUserId === undefined ? WITHOUT_EXTERNAL_USER_ID : WITH_EXTERNAL_USER_ID,
@@ -527,7 +547,7 @@ const REST_ENDPOINTS: Endpoint[] = [
     return [
       restEndpoint(
         `GET ${V2}/icp`,
-        'ownerAccount',
+        'signedIn',
         200,
         false,
         readV2Icp(externalUserId, (actor) => rest(actor, 'GET', v2IcpPath(externalUserId))),
@@ -543,6 +563,13 @@ const REST_ENDPOINTS: Endpoint[] = [
       ),
     ];
   }),
+  restEndpoint(
+    `GET ${GET_FILTERS}`,
+    'signedIn',
+    200,
+    false,
+    v2Filters((actor) => rest(actor, 'GET', GET_FILTERS)),
+  ),
   restEndpoint(
     `GET ${V2}/filters`,
     'signedIn',
@@ -661,7 +688,7 @@ const TRPC_ENDPOINTS: Endpoint[] = [
     return [
       trpcEndpoint(
         'recommendations.icp',
-        'ownerAccount',
+        'signedIn',
         false,
         readV2Icp(externalUserId, (actor) => trpc(actor, 'recommendations.icp', query)),
         variant,
@@ -706,7 +733,13 @@ function expectRefusal(
   secret: string | undefined,
 ) {
   const code = CODE_OF_STATUS[status];
-  if (endpoint.transport === 'rest') {
+  if (endpoint.transport === 'rest' && /^\w+ \/v[12]\//.test(endpoint.operation)) {
+    // The v1 and v2 API's own error body.
+    expect(response.body).toEqual({
+      code: status,
+      message: status === 401 ? UNAUTHORIZED.error.message : expect.any(String),
+    });
+  } else if (endpoint.transport === 'rest') {
     if (status === 401) expect(response.body).toEqual(UNAUTHORIZED);
     expect(Object.keys(response.body)).toEqual(['error']);
     expect(response.body.error.code).toBe(code);
@@ -731,7 +764,7 @@ beforeAll(async () => {
   const saveV2 = async (externalUserId: string | undefined) => {
     const body = { ...withExternalUserId(externalUserId), people: { jobTitles: ['CTO'] } };
     const saved = await rest('owner', 'POST', `${V2}/icp`, body);
-    expect(saved.status, saved.text).toBe(200);
+    expect(saved.status, saved.text).toBe(201);
     return saved.body;
   };
   fixtures = {

@@ -143,7 +143,7 @@ describe('the demo lead database', () => {
       token: key,
       body: readmeRecommendationRequest,
     });
-    expect(saved.status).toBe(200);
+    expect(saved.status).toBe(201);
     const fetched = await service.api('POST', '/v2/recommendations/fetch', {
       token: key,
       body: { externalUserId, pagination: { from: 0, to: 10 } },

@@ -1,5 +1,6 @@
 import {
   companyRecord,
+  filterCatalog,
   personRecord,
   recommendationIcpRequest,
   recommendationIcpResponse,
@@ -9,13 +10,31 @@ import { saveCompanies, savePeople } from '../../src/leads/lead-records.reposito
 import { startTestService, type TestService } from '../support/test-service.js';
 
 const ICP = '/v2/recommendations/icp';
-const FILTERS = '/v2/recommendations/filters';
+const FILTERS = '/v1/people/search/filters';
+const FILTERS_ALIAS = '/v2/recommendations/filters';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 function withoutId<T extends { id?: unknown }>(icp: T) {
   const { id: _id, ...rest } = icp;
   return rest;
 }
+
+/** What GET /v2/recommendations/icp lists for a saved ICP. */
+function listed(icp: { id: string; companies?: object; people?: object }) {
+  return {
+    icpFilters: [
+      {
+        id: icp.id,
+        type: 'DECLARED_ICP',
+        companies: icp.companies ?? {},
+        people: icp.people ?? {},
+      },
+    ],
+    pagination: { hasMore: false, limit: 10, totalAmount: 1 },
+  };
+}
+
+const NONE_LISTED = { icpFilters: [], pagination: { hasMore: false, limit: 10, totalAmount: 0 } };
 
 describe('the v2 recommendations ICP (seed 004)', () => {
   let service: TestService;
@@ -32,7 +51,7 @@ describe('the v2 recommendations ICP (seed 004)', () => {
   it('saves the documented request and answers with the documented response and an id', async () => {
     const response = await service.api('POST', ICP, { token: key, body: recommendationIcpRequest });
 
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(201);
     expect(Object.keys(response.body)).toEqual(Object.keys(recommendationIcpResponse));
     expect(withoutId(response.body)).toEqual(withoutId(recommendationIcpResponse));
     expect(response.body.id).toMatch(UUID);
@@ -43,7 +62,7 @@ describe('the v2 recommendations ICP (seed 004)', () => {
     const read = await service.api('GET', `${ICP}?externalUserId=ext-user-123`, { token: key });
 
     expect(read.status).toBe(200);
-    expect(read.body).toEqual(saved.body);
+    expect(read.body).toEqual(listed(saved.body));
   });
 
   it('replaces the ICP of the same external user and keeps its id', async () => {
@@ -58,11 +77,13 @@ describe('the v2 recommendations ICP (seed 004)', () => {
     const read = await service.api('GET', `${ICP}?externalUserId=ext-replace`, { token: key });
 
     expect(second.body.id).toBe(first.body.id);
-    expect(read.body).toEqual({
+    expect(second.body).toEqual({
       companies: { industries: ['Software'] },
       externalUserId: 'ext-replace',
       id: first.body.id,
     });
+    expect(read.body).toEqual(listed(second.body));
+    expect(read.body.icpFilters[0].people).toEqual({});
   });
 
   it('without externalUserId, keeps the ICP of the calling account itself', async () => {
@@ -72,9 +93,9 @@ describe('the v2 recommendations ICP (seed 004)', () => {
     });
     const read = await service.api('GET', ICP, { token: key });
 
-    expect(saved.status).toBe(200);
+    expect(saved.status).toBe(201);
     expect(saved.body).not.toHaveProperty('externalUserId');
-    expect(read.body).toEqual(saved.body);
+    expect(read.body).toEqual(listed(saved.body));
   });
 
   it('keeps each account apart: another account neither reads nor replaces it', async () => {
@@ -91,10 +112,10 @@ describe('the v2 recommendations ICP (seed 004)', () => {
     });
     const mineAfter = await service.api('GET', `${ICP}?externalUserId=shared-name`, { token: key });
 
-    expect(theirsBefore.status).toBe(404);
-    expect(theirsBefore.body.error.code).toBe('NOT_FOUND');
+    expect(theirsBefore.status).toBe(200);
+    expect(theirsBefore.body).toEqual(NONE_LISTED);
     expect(theirs.body.id).not.toBe(mine.body.id);
-    expect(mineAfter.body).toEqual(mine.body);
+    expect(mineAfter.body).toEqual(listed(mine.body));
   });
 
   it('normalizes location codes: countries lower case, regions as W-EMEA', async () => {
@@ -148,13 +169,13 @@ describe('the v2 recommendations ICP (seed 004)', () => {
     });
 
     expect(response.status).toBe(400);
-    expect(response.body.error.code).toBe('BAD_REQUEST');
-    expect(response.body.error.message).toBe('Invalid request body');
-    const detail = response.body.error.details.find(
+    expect(response.body.code).toBe(400);
+    expect(response.body.message).toBe('Invalid request body');
+    const detail = response.body.details.find(
       (entry: { path: unknown[] }) => JSON.stringify(entry.path) === JSON.stringify(path),
     );
     expect(detail?.message).toMatch(message);
-    expect(read.status).toBe(404);
+    expect(read.body).toEqual(NONE_LISTED);
   });
 
   it('refuses malformed JSON (400) and a body not sent as JSON (415)', async () => {
@@ -166,31 +187,32 @@ describe('the v2 recommendations ICP (seed 004)', () => {
     });
 
     expect(malformed.status).toBe(400);
+    expect(malformed.body.code).toBe(400);
     expect(notJson.status).toBe(415);
-    expect(notJson.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(notJson.body).toEqual({ code: 415, message: expect.any(String) });
   });
 
   it('refuses an unknown query parameter', async () => {
     const response = await service.api('GET', `${ICP}?externalUser=ext-user-123`, { token: key });
 
     expect(response.status).toBe(400);
-    expect(response.body.error.details[0].path).toEqual(['externalUser']);
+    expect(response.body.details[0].path).toEqual(['externalUser']);
   });
 
   it.each([
     ['POST', ICP],
     ['GET', ICP],
+    ['POST', '/v2/recommendations/fetch'],
     ['GET', FILTERS],
-  ])('%s %s needs a valid token (401 in the envelope)', async (method, path) => {
+    ['GET', FILTERS_ALIAS],
+  ])('%s %s needs a valid token (401 in the v2 error body)', async (method, path) => {
     const response = await service.api(method, path, {
       token: 'icp_revoked-or-made-up',
       body: method === 'POST' ? recommendationIcpRequest : undefined,
     });
 
     expect(response.status).toBe(401);
-    expect(response.body).toEqual({
-      error: { code: 'UNAUTHORIZED', message: 'User not authenticated' },
-    });
+    expect(response.body).toEqual({ code: 401, message: 'User not authenticated' });
   });
 
   it('answers other methods with 405 and the allowed ones', async () => {
@@ -198,10 +220,77 @@ describe('the v2 recommendations ICP (seed 004)', () => {
 
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, POST');
+    expect(response.body.code).toBe(405);
+  });
+
+  it('accepts the seniorities Board Member and Other', async () => {
+    const body = {
+      externalUserId: 'ext-board',
+      people: { seniorities: ['Board Member', 'Other'] },
+    };
+    const response = await service.api('POST', ICP, { token: key, body });
+
+    expect(response.status).toBe(201);
+    expect(response.body.people).toEqual(body.people);
   });
 });
 
-describe('GET /v2/recommendations/filters', () => {
+describe('the paths of the v1 and v2 API', () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService();
+  });
+  afterAll(() => service.stop());
+
+  it.each([
+    ['GET', '/v1/credits'],
+    ['GET', '/v1'],
+    ['POST', '/v1/people/search'],
+    ['GET', '/v2/anything'],
+    ['GET', '/v2/recommendations'],
+  ])(
+    '%s %s, unknown, is a JSON 404 in the v2 error body, never the web app',
+    async (method, path) => {
+      const response = await service.api(method, path, {
+        token: await service.apiKeyFor('account_a'),
+        headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+      });
+
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(response.body).toEqual({ code: 404, message: `No route for ${method} ${path}` });
+    },
+  );
+
+  it('a body over the limit is a 413 in the v2 error body', async () => {
+    const response = await service.api('POST', ICP, {
+      token: await service.apiKeyFor('account_a'),
+      body: { externalUserId: 'x'.repeat(2_000_000) },
+    });
+
+    expect(response.status).toBe(413);
+    expect(response.body).toEqual({ code: 413, message: expect.any(String) });
+  });
+
+  it('other paths keep the documented envelope', async () => {
+    const response = await service.api('GET', '/api/v1/nothing-here');
+
+    expect(response.status).toBe(404);
+    expect(response.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('Get Filters answers only GET', async () => {
+    const response = await service.api('POST', FILTERS, {
+      token: await service.apiKeyFor('account_a'),
+    });
+
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET');
+    expect(response.body.code).toBe(405);
+  });
+});
+
+describe('GET /v1/people/search/filters (and its alias /v2/recommendations/filters)', () => {
   let service: TestService;
   beforeAll(async () => {
     service = await startTestService();
@@ -215,7 +304,7 @@ describe('GET /v2/recommendations/filters', () => {
     expect(response.status).toBe(200);
     expect(response.body.industries).toEqual(expect.arrayContaining(['Software', 'Finance']));
     expect(response.body.seniorities).toEqual(
-      expect.arrayContaining(['C-Level', 'Director', 'Founder']),
+      expect.arrayContaining(['Board Member', 'C-Level', 'Director', 'Founder', 'Other']),
     );
     expect(response.body.departments).toEqual(expect.arrayContaining(['Engineering', 'Marketing']));
     const emea = response.body.worldRegions.find(
@@ -223,6 +312,10 @@ describe('GET /v2/recommendations/filters', () => {
     );
     expect(emea.countries).toContain('fr');
     expect(response.body.countries).toContainEqual({ code: 'fr', name: 'France' });
+    expect(response.body).toEqual(JSON.parse(JSON.stringify(filterCatalog)));
+    const alias = await service.api('GET', FILTERS_ALIAS, { token });
+    expect(alias.status).toBe(200);
+    expect(alias.body).toEqual(response.body);
   });
 });
 
@@ -311,7 +404,24 @@ describe('POST /v2/recommendations/fetch', () => {
     });
 
     expect(response.status).toBe(404);
-    expect(response.body.error.message).toMatch(/nobody/);
+    expect(response.body).toEqual({ code: 404, message: expect.stringMatching(/nobody/) });
+  });
+
+  it('takes an externalUserId of up to 255 characters (none saved: 404), refuses 256 (400)', async () => {
+    const fetchFor = (length: number) =>
+      service.api('POST', FETCH, {
+        token: key,
+        body: { externalUserId: 'x'.repeat(length), pagination: { from: 0, to: 10 } },
+      });
+    const longest = await fetchFor(255);
+    const tooLong = await fetchFor(256);
+
+    expect(longest.status).toBe(404);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.details[0]).toEqual({
+      path: ['externalUserId'],
+      message: expect.stringMatching(/255/),
+    });
   });
 
   it.each([
@@ -325,6 +435,7 @@ describe('POST /v2/recommendations/fetch', () => {
     });
 
     expect(response.status).toBe(400);
-    expect(JSON.stringify(response.body.error.details)).toContain(message);
+    expect(response.body.code).toBe(400);
+    expect(JSON.stringify(response.body.details)).toContain(message);
   });
 });

@@ -7,6 +7,8 @@ import {
   getIcpResponse,
   listIcpsResponse,
   missingNameError,
+  recommendationIcpRequest,
+  recommendationIcpResponse,
   unauthenticatedError,
 } from '@icp/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -161,5 +163,92 @@ describe('List ICPs and Get ICP, as documented', () => {
 
     expect(response.status).toBe(200);
     expect(response.body).toEqual([]);
+  });
+});
+
+describe('seed 004, Create or update ICP (v2)', () => {
+  const ICP = '/v2/recommendations/icp';
+  let service: TestService;
+  let key: string;
+
+  beforeAll(async () => {
+    service = await startTestService();
+    key = await service.apiKeyFor('seed_004_account');
+  });
+  afterAll(() => service.stop());
+
+  it('the request example answers 201 with the example response and a unique id', async () => {
+    const response = await service.api('POST', ICP, { token: key, body: recommendationIcpRequest });
+    const { id: _id, ...documented } = recommendationIcpResponse;
+
+    expect(response.status).toBe(201);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(Object.keys(response.body)).toEqual(Object.keys(recommendationIcpResponse));
+    expect(response.body).toEqual({ ...documented, id: expect.stringMatching(UUID) });
+  });
+
+  it('calling it again for the same externalUserId replaces the ICP (no merge), keeping its id', async () => {
+    const first = await service.api('POST', ICP, { token: key, body: recommendationIcpRequest });
+    const body = { externalUserId: 'ext-user-123', people: { jobTitles: ['CTO'] } };
+    const second = await service.api('POST', ICP, { token: key, body });
+    const read = await service.api('GET', `${ICP}?externalUserId=ext-user-123`, { token: key });
+
+    expect(second.status).toBe(201);
+    expect(second.body).toEqual({ ...body, id: first.body.id });
+    expect(read.body.icpFilters).toEqual([
+      { id: first.body.id, type: 'DECLARED_ICP', companies: {}, people: body.people },
+    ]);
+  });
+
+  it('without externalUserId, the ICP is associated with the authenticated user', async () => {
+    const { externalUserId: _omitted, ...body } = recommendationIcpRequest;
+    const saved = await service.api('POST', ICP, { token: key, body });
+    const read = await service.api('GET', ICP, { token: key });
+
+    expect(saved.status).toBe(201);
+    expect(saved.body).not.toHaveProperty('externalUserId');
+    expect(read.body.icpFilters).toEqual([
+      { id: saved.body.id, type: 'DECLARED_ICP', companies: body.companies, people: body.people },
+    ]);
+  });
+
+  it('externalUserId holds at most 250 characters: 251 is a 400 in the v2 error body', async () => {
+    const longest = await service.api('POST', ICP, {
+      token: key,
+      body: { externalUserId: 'x'.repeat(250) },
+    });
+    const tooLong = await service.api('POST', ICP, {
+      token: key,
+      body: { externalUserId: 'y'.repeat(251) },
+    });
+
+    expect(longest.status).toBe(201);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body).toEqual({
+      code: 400,
+      message: 'Invalid request body',
+      details: [{ path: ['externalUserId'], message: expect.stringMatching(/250/) }],
+    });
+  });
+
+  it('its filter values are those of the Get Filters endpoint', async () => {
+    const filters = await service.api('GET', '/v1/people/search/filters', { token: key });
+    const { companies, people } = recommendationIcpRequest;
+
+    expect(filters.status).toBe(200);
+    expect(filters.body.industries).toEqual(expect.arrayContaining(companies.industries));
+    expect(filters.body.departments).toEqual(expect.arrayContaining(people.departments));
+    expect(filters.body.seniorities).toEqual(expect.arrayContaining(people.seniorities));
+  });
+
+  it('the ICP is then used by Fetch Recommendations through its externalUserId', async () => {
+    await service.api('POST', ICP, { token: key, body: recommendationIcpRequest });
+    const fetched = await service.api('POST', '/v2/recommendations/fetch', {
+      token: key,
+      body: { externalUserId: 'ext-user-123', pagination: { from: 0, to: 10 } },
+    });
+
+    expect(fetched.status).toBe(200);
+    expect(fetched.body.companies).toEqual(expect.any(Array));
   });
 });

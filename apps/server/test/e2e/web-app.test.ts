@@ -123,20 +123,41 @@ describe('the built web app, served beside the API', () => {
     expect(response.headers.get('content-security-policy')).toBeNull();
   });
 
-  it.each(['/v1/credits', '/v1/people/search/filters', '/v2/anything', '/no-such-page'])(
-    'answers %s with the JSON 404 when the client does not ask for a page',
+  it.each(['/v1/credits', '/v2/anything'])(
+    'answers %s, an unknown path of the v1 and v2 API, with its JSON 404 even to a browser',
     async (path) => {
-      for (const accept of [undefined, '*/*', 'application/json']) {
+      for (const accept of [undefined, 'application/json', 'text/html,*/*;q=0.8']) {
         const response = await service.api('GET', path, {
           headers: accept === undefined ? {} : { accept },
         });
 
         expect(response.status).toBe(404);
         expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-        expect(response.body.error.code).toBe('NOT_FOUND');
+        expect(response.body.code).toBe(404);
       }
     },
   );
+
+  it('answers GET /v1/people/search/filters from the API, never with the app', async () => {
+    const response = await service.api('GET', '/v1/people/search/filters', {
+      headers: { accept: 'text/html,*/*;q=0.8' },
+    });
+
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual({ code: 401, message: 'User not authenticated' });
+  });
+
+  it('answers an unknown page with the JSON 404 when the client does not ask for a page', async () => {
+    for (const accept of [undefined, '*/*', 'application/json']) {
+      const response = await service.api('GET', '/no-such-page', {
+        headers: accept === undefined ? {} : { accept },
+      });
+
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(response.body.error.code).toBe('NOT_FOUND');
+    }
+  });
 
   it("answers a browser's navigation to an unknown page with the app, which says it is not found", async () => {
     const response = await service.api('GET', '/no-such-page', {

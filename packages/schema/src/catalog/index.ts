@@ -17,7 +17,7 @@ export * from './seniorities.js';
 export * from './world-regions.js';
 
 /** Where the API lists every accepted filter value; error messages point people there. */
-export const FILTER_CATALOG_PATH = '/v2/recommendations/filters';
+export const FILTER_CATALOG_PATH = '/v1/people/search/filters';
 
 const whereToLook = `accepted values are listed by GET ${FILTER_CATALOG_PATH}`;
 
@@ -120,7 +120,7 @@ const band = z.strictObject({
   to: z.number().int().min(0).nullable().describe('Inclusive upper bound; null when open above.'),
 });
 
-/** Body of `GET /v2/recommendations/filters`: every value the v2 ICP's filters accept. */
+/** Body of `GET /v1/people/search/filters`: every value the v2 ICP's filters accept. */
 export const filterCatalogResponse = z
   .strictObject({
     seniorities: z.array(seniority),
@@ -142,7 +142,7 @@ export const filterCatalogResponse = z
 /** The filter catalog as the API returns it. */
 export type FilterCatalog = z.output<typeof filterCatalogResponse>;
 
-/** What `GET /v2/recommendations/filters` returns, built from the catalog's lists alone. */
+/** What `GET /v1/people/search/filters` returns, built from the catalog's lists alone. */
 export const filterCatalog = {
   seniorities,
   departments,

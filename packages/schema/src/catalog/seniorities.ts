@@ -1,7 +1,11 @@
-/** Seniority levels a people filter accepts, most senior first so a picker can show them as is. */
+/**
+ * Seniority levels a people filter accepts, most senior first so a picker can show them as is;
+ * `Other` (a level none of these names) last.
+ */
 export const seniorities = [
   'Owner',
   'Founder',
+  'Board Member',
   'C-Level',
   'Partner',
   'VP',
@@ -11,6 +15,7 @@ export const seniorities = [
   'Senior',
   'Entry',
   'Intern',
+  'Other',
 ] as const;
 
 /** One of `seniorities`. */

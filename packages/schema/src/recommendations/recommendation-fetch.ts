@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { leadCompany, leadPerson } from '../leads/lead.js';
-import { externalUserId } from './recommendation-icp.js';
+import { externalUserIdOf } from './recommendation-icp.js';
+
+/** Longest `externalUserId` a fetch accepts (one longer than an ICP's finds no ICP: 404). */
+export const MAX_FETCH_EXTERNAL_USER_ID = 255;
+
+const externalUserId = externalUserIdOf(MAX_FETCH_EXTERNAL_USER_ID);
 
 /** Most companies one fetch returns. */
 export const MAX_RECOMMENDATION_PAGE = 100;

@@ -9,13 +9,15 @@ import { searchedJobTitle } from '../lead-provider-criteria.js';
 import { NOT_BLANK_PATTERN } from '../not-blank.js';
 import { type SearchedList, searchLimitIssues } from '../search-terms.js';
 
-/** The caller's own identifier of one of their users; at most 250 characters. */
-export const externalUserId = z
-  .string()
-  .trim()
-  .min(1)
-  .max(250)
-  .meta({ pattern: NOT_BLANK_PATTERN });
+/** Longest `externalUserId` an ICP is saved under. */
+export const MAX_ICP_EXTERNAL_USER_ID = 250;
+
+/** The caller's own identifier of one of their users: trimmed, not blank, at most `max`. */
+export const externalUserIdOf = (max: number) =>
+  z.string().trim().min(1).max(max).meta({ pattern: NOT_BLANK_PATTERN });
+
+/** The caller's own identifier of one of their users, as an ICP is saved under it. */
+export const externalUserId = externalUserIdOf(MAX_ICP_EXTERNAL_USER_ID);
 
 /** An inclusive range of whole numbers; `from` may not exceed `to`. */
 const range = z
@@ -114,6 +116,31 @@ export const recommendationIcp = z
   })
   .meta({ id: 'RecommendationIcp' });
 
+/** Limit of the `pagination` of `GET /v2/recommendations/icp` (one ICP per user fits in it). */
+export const RECOMMENDATION_ICP_LIST_LIMIT = 10;
+
+/** One ICP of `GET /v2/recommendations/icp`: the filters as saved, those not set as `{}`. */
+export const recommendationIcpFilter = z
+  .strictObject({
+    id: z.uuid(),
+    type: z.literal('DECLARED_ICP'),
+    companies: recommendationCompanies,
+    people: recommendationPeople,
+  })
+  .meta({ id: 'RecommendationIcpFilter' });
+
+/** What `GET /v2/recommendations/icp` returns: the saved ICP, or none (an empty list). */
+export const recommendationIcpList = z
+  .strictObject({
+    icpFilters: z.array(recommendationIcpFilter).max(1),
+    pagination: z.strictObject({
+      hasMore: z.boolean(),
+      limit: z.literal(RECOMMENDATION_ICP_LIST_LIMIT),
+      totalAmount: z.number().int().min(0).max(1),
+    }),
+  })
+  .meta({ id: 'RecommendationIcpList' });
+
 /** Query of `GET /v2/recommendations/icp`. */
 export const recommendationIcpQuery = z.strictObject({
   externalUserId: externalUserId.optional(),
@@ -122,3 +149,4 @@ export const recommendationIcpQuery = z.strictObject({
 export type RecommendationIcpInput = z.input<typeof recommendationIcpInput>;
 export type RecommendationIcpBody = z.output<typeof recommendationIcpInput>;
 export type RecommendationIcp = z.output<typeof recommendationIcp>;
+export type RecommendationIcpList = z.output<typeof recommendationIcpList>;

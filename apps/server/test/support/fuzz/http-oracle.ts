@@ -1,4 +1,9 @@
-import { errorEnvelope, httpStatusOfErrorCode } from '@icp/schema';
+import {
+  errorEnvelope,
+  httpStatusOfErrorCode,
+  recommendationError,
+  usesRecommendationErrors,
+} from '@icp/schema';
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import type { JsonResponse } from '../api-client.js';
@@ -28,10 +33,21 @@ export function mustAccept(schema: z.ZodType, raw: string): boolean {
   return !holdsUnstorableText(parsed) && schema.safeParse(parsed).success;
 }
 
-/** Every answer: never a 5xx; every error in the documented envelope, its code matching its status. */
-export function expectWellFormed(response: JsonResponse): void {
+/**
+ * Every answer: never a 5xx; every error in the body of its path (the v1/v2 API's `{code, message}`,
+ * the documented envelope elsewhere), its code matching its status.
+ */
+export function expectWellFormed(response: JsonResponse, path: string): void {
   expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
   if (response.status < 400) return;
+  if (usesRecommendationErrors(new URL(path, 'http://localhost').pathname)) {
+    expect(
+      recommendationError.safeParse(response.body).success,
+      JSON.stringify(response.body),
+    ).toBe(true);
+    expect(response.body.code).toBe(response.status);
+    return;
+  }
   expect(errorEnvelope.safeParse(response.body).success, JSON.stringify(response.body)).toBe(true);
   expect(
     httpStatusOfErrorCode[response.body.error.code as keyof typeof httpStatusOfErrorCode],
@@ -39,9 +55,10 @@ export function expectWellFormed(response: JsonResponse): void {
 }
 
 /** A refused body: 400 `BAD_REQUEST`, with details when it was JSON the schema could read. */
-export function expectRefused(response: JsonResponse): void {
-  expectWellFormed(response);
+export function expectRefused(response: JsonResponse, path: string): void {
+  expectWellFormed(response, path);
   expect(response.status, JSON.stringify(response.body)).toBe(400);
-  expect(response.body.error.code).toBe('BAD_REQUEST');
-  expect(response.body.error.details?.length ?? 0).toBeGreaterThan(0);
+  const error = response.body.error ?? response.body;
+  if (response.body.error !== undefined) expect(error.code).toBe('BAD_REQUEST');
+  expect(error.details?.length ?? 0).toBeGreaterThan(0);
 }

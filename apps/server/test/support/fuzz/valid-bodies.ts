@@ -434,6 +434,8 @@ const range = (max: number) =>
     .map(([a, b]) => ({ from: Math.min(a, b), to: Math.max(a, b) }));
 
 export const externalUserId = nonBlankText(250);
+/** An `externalUserId` a fetch accepts (longer than any an ICP is saved under). */
+export const fetchExternalUserId = nonBlankText(255);
 
 /** A body of `POST /v2/recommendations/icp`, with values from the filter catalog. */
 export const recommendationIcpBody = fc.record(
