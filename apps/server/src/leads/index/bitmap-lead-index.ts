@@ -15,6 +15,7 @@ import type { IndexedCompany, IndexedPerson } from './indexed-records.js';
 import { ValueSets } from './value-sets.js';
 
 const NO_COMPANY = -1;
+const MAX_REMEMBERED_SETS = 256;
 
 /** A Float64Array column that grows; NaN is "unknown", which no range holds. */
 class NumberColumn {
@@ -138,6 +139,7 @@ export class BitmapLeadIndex {
   /** Records read out of id order while building, put once the ordered ones are numbered. */
   #heldCompanies: IndexedCompany[] = [];
   #heldPeople: IndexedPerson[] = [];
+  readonly #remembered = new Map<string, RoaringBitmap32>();
   /** The lead revision whose rows the index holds. */
   revision: number;
 
@@ -161,6 +163,27 @@ export class BitmapLeadIndex {
       this.#companyStart[company] as number,
       this.#companyStart[company + 1] as number,
     );
+  }
+
+  /** How many people `peopleOfCompany(company)` lists. */
+  listedAt(company: number): number {
+    if (company + 1 >= this.#companyStart.length) return 0;
+    return (this.#companyStart[company + 1] as number) - (this.#companyStart[company] as number);
+  }
+
+  /**
+   * Sets a search computes from the index alone (a region's countries, a range of employee
+   * counts), kept until the index changes: the same filters come again and again (a live
+   * preview asks at every keystroke). Bounded in entries; callers never change what they get.
+   */
+  remembered(key: string, compute: () => RoaringBitmap32): RoaringBitmap32 {
+    let set = this.#remembered.get(key);
+    if (set === undefined) {
+      if (this.#remembered.size >= MAX_REMEMBERED_SETS) this.#remembered.clear();
+      set = compute();
+      this.#remembered.set(key, set);
+    }
+    return set;
   }
 
   /** Building: companies in id order, before any person. */
@@ -254,6 +277,7 @@ export class BitmapLeadIndex {
   /** Adds or replaces companies, once built. */
   putCompanies(companies: readonly IndexedCompany[]): void {
     if (companies.length === 0) return;
+    this.#remembered.clear();
     const replaced = new RoaringBitmap32();
     const numbers = companies.map((company) => {
       const number = this.#companyNumber(company.id);
@@ -274,6 +298,7 @@ export class BitmapLeadIndex {
    */
   putPeople(people: readonly IndexedPerson[]): void {
     if (people.length === 0) return;
+    this.#remembered.clear();
     this.#forget(people.map((person) => person.id));
     for (const person of people) {
       const number = this.people.add(person.id);
@@ -295,11 +320,13 @@ export class BitmapLeadIndex {
   }
 
   deletePeople(ids: readonly string[]): void {
+    this.#remembered.clear();
     this.#forget(ids);
   }
 
   /** Deleting a company leaves its people without one, as the foreign key does. */
   deleteCompanies(ids: readonly string[]): void {
+    this.#remembered.clear();
     const gone = new RoaringBitmap32();
     for (const id of ids) {
       const number = this.companies.numberOf(id);

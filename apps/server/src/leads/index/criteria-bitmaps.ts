@@ -36,6 +36,17 @@ function intersect(sets: RoaringBitmap32[]): RoaringBitmap32 {
 /** Companies whose value in `column` lies in [min, max] (either bound may be absent). */
 function companiesInRange(
   index: BitmapLeadIndex,
+  name: 'employeeCount' | 'revenue',
+  min: number | null,
+  max: number | null,
+): RoaringBitmap32 {
+  return index.remembered(`${name} ${min} ${max}`, () =>
+    scanRange(index, index[name].values, min, max),
+  );
+}
+
+function scanRange(
+  index: BitmapLeadIndex,
   column: Float64Array,
   min: number | null,
   max: number | null,
@@ -97,10 +108,13 @@ function filterPart(index: BitmapLeadIndex, filter: AppliedFilter): Part {
       return people(personSets.department.anyOf(filter.values));
     case 'skills':
       return people(personSets.skill.anyOf(filter.values));
-    case 'country':
+    case 'country': {
+      // A region is a hundred countries or more: their union is kept for the next search.
+      const key = `${filter.owner} country ${filter.codes.join(' ')}`;
       return filter.owner === 'person'
-        ? people(personSets.country.anyOf(filter.codes))
-        : companies(companySets.country.anyOf(filter.codes));
+        ? people(index.remembered(key, () => personSets.country.anyOf(filter.codes)))
+        : companies(index.remembered(key, () => companySets.country.anyOf(filter.codes)));
+    }
     case 'state':
     case 'city':
       return filter.owner === 'person'
@@ -114,20 +128,20 @@ function filterPart(index: BitmapLeadIndex, filter: AppliedFilter): Part {
       return companies(
         companiesInRange(
           index,
-          index.employeeCount.values,
+          'employeeCount',
           filter.min === null ? null : employeeBound(filter.min),
           filter.max === null ? null : employeeBound(filter.max),
         ),
       );
     case 'revenue':
-      return companies(companiesInRange(index, index.revenue.values, filter.min, filter.max));
+      return companies(companiesInRange(index, 'revenue', filter.min, filter.max));
     case 'companySize':
       return companies(
         RoaringBitmap32.orMany(
           filter.bands.map((band) =>
             companiesInRange(
               index,
-              index.employeeCount.values,
+              'employeeCount',
               employeeBound(band.from),
               band.to === null ? null : employeeBound(band.to),
             ),
@@ -155,7 +169,7 @@ function peopleAt(
   let listed = 0;
   for (const company of companies) {
     atCompany[company] = 1;
-    listed += index.peopleOfCompany(company).length;
+    listed += index.listedAt(company);
   }
   const works = (person: number) => atCompany[companyOf[person] as number] === 1;
   if (among !== null && among.size <= listed) {

@@ -63,8 +63,8 @@ export interface FilteredLeads {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_PAGE_SIZE = 200;
 /**
- * Each page re-runs the whole search, so without evaluators (which are paid per lead) a page is
- * sized to what is still missing, with room for the leads the filters drop.
+ * Without evaluators (which are paid per lead) a page is sized to what is still missing: exactly
+ * that when no filter drops leads, else with room for the leads the filters drop.
  */
 const MAX_PAGE_SIZE = 5_000;
 /** Pages stay small while evaluators are asked, so no more leads are judged than needed. */
@@ -154,6 +154,11 @@ async function collect(
     wanted,
   });
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const mayDrop =
+    patterns.active ||
+    planned.reuseDays !== null ||
+    planned.perCompany !== null ||
+    planned.crmPercent !== null;
   let patternsDropped = false;
   while (quotas.leads.length < wanted) {
     const missing = wanted - quotas.leads.length;
@@ -161,7 +166,10 @@ async function collect(
       planned.evaluated.length > 0
         ? Math.min(pageSize, Math.max(missing, MIN_EVALUATED_PAGE_SIZE))
         : (options.pageSize ??
-          Math.min(MAX_PAGE_SIZE, Math.max(DEFAULT_PAGE_SIZE, Math.ceil(missing * 1.25))));
+          Math.min(
+            MAX_PAGE_SIZE,
+            mayDrop ? Math.max(DEFAULT_PAGE_SIZE, Math.ceil(missing * 1.25)) : missing,
+          ));
     const page = await cursor.next(limit);
     if (page.length === 0) break;
     let batch = page.filter((lead) => !quotas.companyFull(lead));
