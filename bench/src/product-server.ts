@@ -18,6 +18,8 @@ export async function startProductServer(options: {
   publicKeyPem: string;
   /** When set, the server writes a V8 CPU profile here when it exits. */
   cpuProfileDir?: string | undefined;
+  /** How long the server may take to be ready (`/healthz` answers 503 until its lead index is built). */
+  readyTimeoutMs?: number | undefined;
 }): Promise<ServerProcess> {
   if (!existsSync(productMain)) {
     throw new Error(`${productMain} is missing: build the server first (pnpm build)`);
@@ -37,6 +39,7 @@ export async function startProductServer(options: {
     cwd: repoRoot,
     port,
     healthPath: '/healthz',
+    readyTimeoutMs: options.readyTimeoutMs,
     env: {
       HOST: '127.0.0.1',
       PORT: String(port),

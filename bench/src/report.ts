@@ -6,7 +6,7 @@ import type { DurabilityCheck } from './durability.js';
 import type { HostilePatternsResult } from './leads/hostile-patterns.js';
 import { renderHostilePatternsSection } from './leads/hostile-patterns-report.js';
 import type { LeadsResult } from './leads/leads-bench.js';
-import { renderLeadsSection } from './leads/leads-report.js';
+import { LEADS_10M_SECTION, LEADS_SECTION, renderLeadsSection } from './leads/leads-report.js';
 import type { LoadResult } from './load.js';
 import { fixed, joined, row, tableHead } from './markdown.js';
 import type { ScenarioName } from './scenarios.js';
@@ -155,6 +155,8 @@ export interface BenchReport {
     settings: BenchSettings;
   };
   leads?: LeadsResult | undefined;
+  /** The lead engine on about ten million people, when asked for. */
+  leads10m?: LeadsResult | undefined;
   hostilePatterns?: HostilePatternsResult | undefined;
 }
 
@@ -191,7 +193,13 @@ function postgresLine(postgres: PostgresStatus): string {
 }
 
 /** The report as markdown: machine, then each part that ran (HTTP scenarios, lead engine). */
-export function renderReport({ postgres, http, leads, hostilePatterns }: BenchReport): string {
+export function renderReport({
+  postgres,
+  http,
+  leads,
+  leads10m,
+  hostilePatterns,
+}: BenchReport): string {
   return [
     '# Benchmark results',
     '',
@@ -201,7 +209,8 @@ export function renderReport({ postgres, http, leads, hostilePatterns }: BenchRe
     `- Node ${process.version}, ${new Date().toISOString()}`,
     postgresLine(postgres),
     ...(http === undefined ? [''] : httpSection(http)),
-    ...(leads === undefined ? [] : renderLeadsSection(leads)),
+    ...(leads === undefined ? [] : renderLeadsSection(leads, LEADS_SECTION)),
+    ...(leads10m === undefined ? [] : renderLeadsSection(leads10m, LEADS_10M_SECTION)),
     ...(hostilePatterns === undefined ? [] : renderHostilePatternsSection(hostilePatterns)),
   ].join('\n');
 }

@@ -46,6 +46,8 @@ export async function startServerProcess(options: {
   port: number;
   healthPath: string;
   cwd: string;
+  /** How long `healthPath` may take to answer 200; 30 s unless told. */
+  readyTimeoutMs?: number | undefined;
 }): Promise<ServerProcess> {
   const child = spawn(process.execPath, options.args, {
     cwd: options.cwd,
@@ -61,7 +63,7 @@ export async function startServerProcess(options: {
 
   const url = `http://127.0.0.1:${options.port}`;
   try {
-    await waitForHealth(child, `${url}${options.healthPath}`, 30_000);
+    await waitForHealth(child, `${url}${options.healthPath}`, options.readyTimeoutMs ?? 30_000);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${options.name} did not start: ${(error as Error).message}\n${output}`);

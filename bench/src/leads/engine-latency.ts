@@ -2,6 +2,7 @@ import type { LeadList, LeadPreview } from '@icp/schema';
 import { type CpuMeter, processCpu, totalMs } from '../cpu-meter.js';
 import type { ServerProcess } from '../server-process.js';
 import type { LeadIcp } from './lead-icps.js';
+import { median } from './median.js';
 
 const ICPS_PATH = '/api/v1/entities/icps';
 
@@ -30,14 +31,11 @@ export interface OperationResult {
   databaseCpuMsPerRun: number | null;
   /** Custom filter types the last run reported as not applied, and ignored provider keys. */
   notes: string[];
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  /**
+   * Why the operation stopped early: the first answer other than the one expected (the runs
+   * before it, and it, are timed). Undefined when every run was answered.
+   */
+  failure?: string | undefined;
 }
 
 async function post<T>(
@@ -55,9 +53,19 @@ async function post<T>(
   const text = await response.text();
   if (response.status !== status) {
     server.assertRunning();
-    throw new Error(`POST ${path} answered ${response.status}, not ${status}: ${text}`);
+    throw new RefusedRequest(response.status, text);
   }
   return JSON.parse(text) as T;
+}
+
+/** An answer other than the one expected, from a server still running. */
+class RefusedRequest extends Error {
+  constructor(
+    readonly status: number,
+    body: string,
+  ) {
+    super(`answered ${status}: ${body.slice(0, 160)}`);
+  }
 }
 
 /** The server under test, and the database's own processes serving it when it has any. */
@@ -68,26 +76,37 @@ export interface EngineServer {
 
 type Timing = Pick<OperationResult, 'p50Ms' | 'maxMs' | 'cpuMsPerRun' | 'databaseCpuMsPerRun'>;
 
-/** Runs `call` `runs` times in a row, timing each answer as the client sees it. */
+/**
+ * Runs `call` `runs` times in a row, timing each answer as the client sees it; stops at the
+ * first refused one, so that a server failing a search costs the run one request, not all.
+ */
 async function measure<T extends LeadPreview | LeadList>(
   { server, databaseCpu }: EngineServer,
   runs: number,
   call: () => Promise<T>,
-): Promise<{ last: T; timing: Timing }> {
+): Promise<{ last: T | undefined; runs: number; failure: string | undefined; timing: Timing }> {
   const durations: number[] = [];
   const serverCpu = await processCpu(server.pid).start();
   const ownCpu = await databaseCpu?.start();
   let last: T | undefined;
-  for (let run = 0; run < runs; run++) {
+  let failure: string | undefined;
+  for (let run = 0; run < runs && failure === undefined; run++) {
     const started = performance.now();
-    last = await call();
+    try {
+      last = await call();
+    } catch (error) {
+      if (!(error instanceof RefusedRequest)) throw error;
+      failure = error.message;
+    }
     durations.push(performance.now() - started);
   }
-  const cpuMsPerRun = totalMs(await serverCpu.stop()) / runs;
-  const databaseCpuMsPerRun = ownCpu === undefined ? null : totalMs(await ownCpu.stop()) / runs;
-  if (last === undefined) throw new Error('measure needs at least one run');
+  const cpuMsPerRun = totalMs(await serverCpu.stop()) / durations.length;
+  const databaseCpuMsPerRun =
+    ownCpu === undefined ? null : totalMs(await ownCpu.stop()) / durations.length;
   return {
     last,
+    runs: durations.length,
+    failure,
     timing: {
       p50Ms: median(durations),
       maxMs: Math.max(...durations),
@@ -97,7 +116,8 @@ async function measure<T extends LeadPreview | LeadList>(
   };
 }
 
-function notesOf(answer: LeadPreview | LeadList): string[] {
+function notesOf(answer: LeadPreview | LeadList | undefined): string[] {
+  if (answer === undefined) return [];
   return [
     ...answer.notApplied.map((filter) => `${filter.type} not applied`),
     ...answer.ignoredFilterKeys.map((key) => `${key} ignored`),
@@ -133,11 +153,12 @@ export async function measureEngine(
     results.push({
       icp: label,
       operation: `preview ${runs.previewLimit}`,
-      runs: runs.previewRuns,
-      matched: preview.last.total,
-      leads: preview.last.leads.length,
+      runs: preview.runs,
+      matched: preview.last?.total ?? 0,
+      leads: preview.last?.leads.length ?? 0,
       ...preview.timing,
       notes: notesOf(preview.last),
+      failure: preview.failure,
     });
     for (const size of runs.listSizes) {
       log(`${label}: lead list of ${size} x${runs.listRuns}`);
@@ -147,11 +168,12 @@ export async function measureEngine(
       results.push({
         icp: label,
         operation: `list ${size.toLocaleString('en-US')}`,
-        runs: runs.listRuns,
-        matched: list.last.matchedCount,
-        leads: list.last.leadCount,
+        runs: list.runs,
+        matched: list.last?.matchedCount ?? 0,
+        leads: list.last?.leadCount ?? 0,
         ...list.timing,
         notes: notesOf(list.last),
+        failure: list.failure,
       });
     }
     server.assertRunning();

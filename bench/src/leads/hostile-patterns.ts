@@ -4,6 +4,7 @@ import { startProductServer } from '../product-server.js';
 import type { ServerProcess } from '../server-process.js';
 import { createTokenIssuer } from '../tokens.js';
 import { generateLeadDatabase } from './lead-database.js';
+import { percentile, send } from './server-requests.js';
 
 const ICPS_PATH = '/api/v1/entities/icps';
 /** Hostile requests at once, each from its own user (a user may run only a few searches at once). */
@@ -50,32 +51,6 @@ export interface HostilePatternsResult {
   people: number;
   probes: ProbeFigures[];
   attacks: AttackFigures[];
-}
-
-const percentile = (sorted: readonly number[], share: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
-
-async function send(
-  server: ServerProcess,
-  token: string,
-  method: string,
-  path: string,
-  body?: unknown,
-) {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (response.status >= 300) {
-    server.assertRunning();
-    throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
-  }
-  return JSON.parse(text);
 }
 
 /** `/healthz` and a get-by-id, each asked again as soon as it answers, until `stop()`. */
@@ -157,7 +132,7 @@ export async function runHostilePatternsBench(
     const backtrackingPatterns = Array.from({ length: 10 }, (_, index) =>
       onJobTitle(`${backtracking}${'x'.repeat(index)}`),
     );
-    const icp = await send(server, token, 'POST', ICPS_PATH, {
+    const icp = await send<{ id: string }>(server, token, 'POST', ICPS_PATH, {
       name: 'Runaway patterns',
       leadProviderCriteria: everyone,
       customFilterCriteria: backtrackingPatterns,
@@ -178,15 +153,21 @@ export async function runHostilePatternsBench(
       slowCount,
       tokens.map(
         (attacker, index) => () =>
-          send(server, attacker, 'POST', '/trpc/leadLists.previewDraft', {
-            body: {
-              leadProviderCriteria: everyone,
-              customFilterCriteria: Array.from({ length: slowCount }, (_, n) =>
-                onJobTitle(`${slowToCompile}${index}${n}`),
-              ),
-              limit: 100,
+          send<{ result: { data: { notApplied: { type: string }[] } } }>(
+            server,
+            attacker,
+            'POST',
+            '/trpc/leadLists.previewDraft',
+            {
+              body: {
+                leadProviderCriteria: everyone,
+                customFilterCriteria: Array.from({ length: slowCount }, (_, n) =>
+                  onJobTitle(`${slowToCompile}${index}${n}`),
+                ),
+                limit: 100,
+              },
             },
-          }).then((answer) => answer.result.data),
+          ).then((answer) => answer.result.data),
       ),
     );
     const lists = await attack(
