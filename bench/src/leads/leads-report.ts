@@ -167,7 +167,7 @@ export function renderLeadsSection(result: LeadsResult, options: LeadsSectionOpt
     '### Lead index: build and size',
     '',
     'The lead index of the generated database, built in a process of its own (the one of the next table) as a server builds it at start. ' +
-      "`size()` is the index's own count: CRoaring's used memory (process-wide, and nothing else in this process holds bitmaps), columns and ids. " +
+      "`size()` is the index's own count: its bitmaps in CRoaring's format, its columns and its ids. " +
       'The growth of RSS and of the JS heap and external memory across the build, each after a full garbage collection, cross-check it; ' +
       'RSS before the build is the process with the SQL engine alone.',
     '',
