@@ -4,6 +4,7 @@
  */
 import type { Db } from '../../db/connect.js';
 import { jobTitleWords } from '../job-title.js';
+import { stringListColumn } from '../matching/lead-row.js';
 
 export interface IndexedCompany {
   id: string;
@@ -40,19 +41,9 @@ export interface IndexedPerson {
 }
 
 /** A JSON list column as the repository stores it, lower-cased, each once; else empty. */
-function lowerCaseList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    if (!Array.isArray(value)) return [];
-    return [
-      ...new Set(
-        value.filter((item) => typeof item === 'string').map((item) => item.toLowerCase()),
-      ),
-    ];
-  } catch {
-    return [];
-  }
-}
+const lowerCaseList = (json: string): string[] => [
+  ...new Set(stringListColumn(json).map((item) => item.toLowerCase())),
+];
 
 const lower = (value: string | null) => (value === null ? null : value.toLowerCase());
 // PostgreSQL returns `bigint` and `numeric` columns as strings.

@@ -52,7 +52,7 @@ export async function leadRowsOf(db: Db, ids: readonly string[]): Promise<LeadRo
 }
 
 /** A JSON list column as stored by the lead records repository; anything else reads as empty. */
-function stringListColumn(json: string | null): string[] {
+export function stringListColumn(json: string | null): string[] {
   if (json === null) return [];
   try {
     const value: unknown = JSON.parse(json);

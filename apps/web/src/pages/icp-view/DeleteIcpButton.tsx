@@ -1,13 +1,13 @@
 import type { Icp } from '@icp/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { Link } from 'wouter';
 import { type ApiError, toApiError } from '../../api/api-error';
 import { useTRPC } from '../../api/trpc';
 import { joinWords } from '../../icp/text';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorBanner } from '../../ui/ErrorBanner';
-import { announceOutcome } from '../../ui/outcome';
+import { useLeaveProfilePage } from './use-leave-profile-page';
 
 /**
  * Deletes the ICP after a confirmation. The delete is conditional on the version on screen
@@ -24,22 +24,13 @@ export function DeleteIcpButton({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [, navigate] = useLocation();
+  const leavePage = useLeaveProfilePage(icp.id);
   const [open, setOpen] = useState(false);
   const byIdKey = trpc.icp.byId.queryKey({ id: icp.id });
 
   const remove = useMutation(
     trpc.icp.delete.mutationOptions({
-      onSuccess: () => {
-        queryClient.setQueryData(trpc.icp.list.queryKey(), (icps) =>
-          icps?.filter((item) => item.id !== icp.id),
-        );
-        void queryClient.invalidateQueries({ queryKey: trpc.icp.list.queryKey() });
-        announceOutcome(`Deleted “${icp.name}”`, '/');
-        navigate('/');
-        // After navigating, so this page does not refetch the deleted profile on its way out.
-        queryClient.removeQueries({ queryKey: byIdKey, exact: true });
-      },
+      onSuccess: () => leavePage(`Deleted “${icp.name}”`),
     }),
   );
 

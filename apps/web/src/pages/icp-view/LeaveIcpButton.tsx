@@ -1,13 +1,12 @@
 import type { Icp } from '@icp/schema';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLocation } from 'wouter';
 import { toApiError } from '../../api/api-error';
 import { useTRPC } from '../../api/trpc';
 import { joinWords } from '../../icp/text';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorBanner } from '../../ui/ErrorBanner';
-import { announceOutcome } from '../../ui/outcome';
+import { useLeaveProfilePage } from './use-leave-profile-page';
 
 /**
  * Takes the signed-in member off a shared profile (an update of its members, conditional on the
@@ -23,25 +22,13 @@ export function LeaveIcpButton({
   viewerId: string | null;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [, navigate] = useLocation();
+  const leavePage = useLeaveProfilePage(icp.id);
   const [open, setOpen] = useState(false);
   const others = icp.userIds.filter((id) => id !== viewerId);
 
   const leave = useMutation(
     trpc.icp.update.mutationOptions({
-      onSuccess: () => {
-        queryClient.setQueryData(trpc.icp.list.queryKey(), (icps) =>
-          icps?.filter((item) => item.id !== icp.id),
-        );
-        void queryClient.invalidateQueries({ queryKey: trpc.icp.list.queryKey() });
-        announceOutcome(`You left “${icp.name}”`, '/');
-        navigate('/');
-        queryClient.removeQueries({
-          queryKey: trpc.icp.byId.queryKey({ id: icp.id }),
-          exact: true,
-        });
-      },
+      onSuccess: () => leavePage(`You left “${icp.name}”`),
     }),
   );
 
