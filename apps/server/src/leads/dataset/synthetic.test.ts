@@ -4,6 +4,7 @@ import {
   departments,
   industries,
   personRecord,
+  seniorities,
   worldRegions,
 } from '@icp/schema';
 import { describe, expect, it } from 'vitest';
@@ -133,6 +134,19 @@ describe('generateDataset', () => {
     }
     expect([...titles].some((title) => /^VP /.test(title))).toBe(true);
     expect([...titles].some((title) => /^Sr\. /.test(title))).toBe(true);
+  });
+
+  it('has people at every seniority a filter accepts, board members and others among them', () => {
+    expect(new Set(people.map((person) => person.seniority))).toEqual(new Set(seniorities));
+    for (const person of people.filter((p) => p.seniority === 'Board Member')) {
+      expect(jobTitleWords(person.jobTitle).some((w) => w === 'board' || w === 'director')).toBe(
+        true,
+      );
+      expect(person.department).toBe('Executive');
+    }
+    const others = people.filter((person) => person.seniority === 'Other');
+    expect(others.length).toBeGreaterThan(people.length / 100);
+    expect(new Set(others.map((person) => person.department)).size).toBeGreaterThan(3);
   });
 
   it('gives people skills of their department and marks about a tenth as from the CRM', () => {

@@ -139,6 +139,7 @@ const seniorityShares: Record<SizeTier, [Seniority, number][]> = {
   small: [
     ['Owner', 4],
     ['Founder', 8],
+    ['Board Member', 1],
     ['C-Level', 7],
     ['Partner', 2],
     ['VP', 2],
@@ -148,10 +149,12 @@ const seniorityShares: Record<SizeTier, [Seniority, number][]> = {
     ['Senior', 20],
     ['Entry', 30],
     ['Intern', 4],
+    ['Other', 2],
   ],
   mid: [
     ['Owner', 0.5],
     ['Founder', 2],
+    ['Board Member', 1],
     ['C-Level', 3],
     ['Partner', 2],
     ['VP', 5],
@@ -161,9 +164,11 @@ const seniorityShares: Record<SizeTier, [Seniority, number][]> = {
     ['Senior', 24],
     ['Entry', 28],
     ['Intern', 3],
+    ['Other', 3],
   ],
   large: [
     ['Founder', 0.3],
+    ['Board Member', 0.5],
     ['C-Level', 1],
     ['Partner', 2],
     ['VP', 6],
@@ -173,6 +178,7 @@ const seniorityShares: Record<SizeTier, [Seniority, number][]> = {
     ['Senior', 25],
     ['Entry', 28],
     ['Intern', 3],
+    ['Other', 3],
   ],
 };
 
@@ -201,6 +207,14 @@ const FOUNDER_TITLES: readonly (readonly [string, Department])[] = [
   ['Founder and Managing Director', 'Executive'],
   ['Co-Founder & Chief Product Officer', 'Product'],
 ];
+const BOARD_TITLES = [
+  'Board Member',
+  'Non-Executive Director',
+  'Chair of the Board',
+  'Independent Board Member',
+];
+// Roles outside the ladder of levels: filed under a department, but at no level of it.
+const OTHER_TITLES = ['# Advisor', '# Consultant', 'Freelance # Specialist', '# Contractor'];
 const PARTNER_TITLES = ['Partner', 'Managing Partner', 'Senior Partner', 'Associate Partner'];
 const VP_PATTERNS = [
   'VP #',
@@ -244,6 +258,8 @@ function role(random: Random, company: CompanyRecord, profile: IndustryProfile):
       const chief = random.weighted(industry.chiefs);
       return titled(random.pick(chief.chiefs), chief.department);
     }
+    case 'Board Member':
+      return titled(random.pick(BOARD_TITLES), 'Executive');
     case 'Partner':
       return titled(random.pick(PARTNER_TITLES), partnership ?? 'Consulting');
     default: {
@@ -267,6 +283,8 @@ function departmentTitle(random: Random, seniority: Seniority, roles: Department
       return random.pick(roles.managers);
     case 'Senior':
       return random.pick(roles.seniors);
+    case 'Other':
+      return random.pick(OTHER_TITLES).replace('#', name);
     case 'Intern':
       return roles.interns.length > 0 ? random.pick(roles.interns) : `${roles.names[0]} Intern`;
     default:
