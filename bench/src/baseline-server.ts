@@ -1,11 +1,15 @@
 /**
  * The baseline: the same reads and writes as the product over a bare node:http server and
- * prepared better-sqlite3 statements. No framework, no authentication, no validation; the caller
- * names itself in `X-User-Id`. Run as its own process: PORT=... DATABASE_PATH=... node --import tsx
+ * prepared better-sqlite3 statements. No framework, no validation. Without AUTH_JWT_PUBLIC_KEY
+ * there is no authentication either: the caller names itself in `X-User-Id` (or `?user=` for a
+ * list). With it, every request's RS256 bearer token is verified, uncached, and names the caller,
+ * which is the least a secure server does. Run as its own process:
+ * PORT=... DATABASE_PATH=... [AUTH_JWT_PUBLIC_KEY=...] node --import tsx
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Database from 'better-sqlite3';
+import { importSPKI, jwtVerify } from 'jose';
 
 interface IcpRow {
   id: string;
@@ -96,11 +100,32 @@ function create(body: Record<string, unknown>, creatorId: string) {
   return icpOf(row);
 }
 
+const publicKeyPem = process.env.AUTH_JWT_PUBLIC_KEY;
+const publicKey = publicKeyPem ? await importSPKI(publicKeyPem, 'RS256') : undefined;
+
+/** The verified subject of the bearer token; null when there is none or it does not verify. */
+async function verifiedUser(req: IncomingMessage): Promise<string | null> {
+  const header = req.headers.authorization;
+  if (publicKey === undefined || !header?.startsWith('Bearer ')) return null;
+  try {
+    const { payload } = await jwtVerify(header.slice('Bearer '.length), publicKey, {
+      algorithms: ['RS256'],
+    });
+    return payload.sub ?? null;
+  } catch {
+    return null;
+  }
+}
+
 const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url ?? '/', 'http://baseline');
     if (req.method === 'GET' && url.pathname === '/healthz')
       return send(res, 200, { status: 'ok' });
+    const tokenUser = await verifiedUser(req);
+    if (publicKey !== undefined && tokenUser === null) {
+      return send(res, 401, { error: 'unauthorized' });
+    }
     if (req.method === 'GET' && url.pathname.startsWith('/icps/')) {
       const row = selectById.get(url.pathname.slice('/icps/'.length));
       return row === undefined
@@ -108,10 +133,11 @@ const server = createServer(async (req, res) => {
         : send(res, 200, icpOf(row));
     }
     if (req.method === 'GET' && url.pathname === '/icps') {
-      return send(res, 200, selectOfUser.all(url.searchParams.get('user') ?? '').map(icpOf));
+      const user = tokenUser ?? url.searchParams.get('user') ?? '';
+      return send(res, 200, selectOfUser.all(user).map(icpOf));
     }
     if (req.method === 'POST' && url.pathname === '/icps') {
-      const creatorId = String(req.headers['x-user-id'] ?? 'anonymous');
+      const creatorId = tokenUser ?? String(req.headers['x-user-id'] ?? 'anonymous');
       return send(res, 201, create(await readJson(req), creatorId));
     }
     send(res, 404, { error: 'not found' });

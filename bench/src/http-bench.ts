@@ -79,6 +79,7 @@ export async function runHttpBench(
 ): Promise<HttpBenchResult> {
   const seedPath = join(workDir, 'product.sqlite');
   const baselineDb = join(workDir, 'baseline.sqlite');
+  const jwtBaselineDb = join(workDir, 'baseline-jwt.sqlite');
   const servers: ServerProcess[] = [];
   try {
     log(`seeding ${ICP_COUNT} ICPs over ${USER_COUNT} users`);
@@ -88,6 +89,7 @@ export async function runHttpBench(
       listUserIcpCount: LIST_USER_ICP_COUNT,
     });
     copyFileSync(seedPath, baselineDb);
+    copyFileSync(seedPath, jwtBaselineDb);
     log(`seeded in ${(seed.durationMs / 1000).toFixed(1)} s`);
 
     const issuer = await createTokenIssuer();
@@ -130,6 +132,9 @@ export async function runHttpBench(
     const baseline = await startBaselineServer(baselineDb);
     servers.push(baseline);
     log(`baseline: pid ${baseline.pid} at ${baseline.url}`);
+    const jwtBaseline = await startBaselineServer(jwtBaselineDb, issuer.publicKeyPem);
+    servers.push(jwtBaseline);
+    log(`${jwtBaseline.name}: pid ${jwtBaseline.pid} at ${jwtBaseline.url}`);
 
     const scenarios = (
       [
@@ -139,6 +144,7 @@ export async function runHttpBench(
       ] satisfies [ScenarioName, ScenarioRequests][]
     ).filter(([name]) => scenarioNames.includes(name));
     const baselineAcknowledged: string[] = [];
+    const jwtBaselineAcknowledged: string[] = [];
     const results: ScenarioResult[] = [];
     for (const [scenario, requests] of scenarios) {
       const measure = async (
@@ -168,7 +174,11 @@ export async function runHttpBench(
         );
       }
       const baselineResult = await measure(baseline, requests.baseline(baselineAcknowledged));
-      results.push({ scenario, product, baseline: baselineResult });
+      const jwtBaselineResult = await measure(
+        jwtBaseline,
+        requests.baseline(jwtBaselineAcknowledged),
+      );
+      results.push({ scenario, product, baseline: baselineResult, jwtBaseline: jwtBaselineResult });
     }
 
     // A hard kill, so nothing but committed transactions can have reached the database; a
@@ -185,6 +195,7 @@ export async function runHttpBench(
       );
     }
     await baseline.stop();
+    await jwtBaseline.stop();
 
     const settings: BenchSettings = {
       icpCount: ICP_COUNT,

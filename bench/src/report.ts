@@ -15,6 +15,8 @@ export interface ScenarioResult {
   scenario: ScenarioName;
   product: ByDatabase<LoadResult>;
   baseline: LoadResult;
+  /** The same bare server verifying every request's RS256 token. */
+  jwtBaseline: LoadResult;
 }
 
 export interface BenchSettings {
@@ -39,6 +41,8 @@ export type PostgresStatus =
 
 export const TARGETS = {
   readRatio: 0.6,
+  /** Reads on SQLite against the baseline that verifies tokens. */
+  jwtReadRatio: 1.0,
   createPerSec: 3_000,
   rssMb: 150,
 };
@@ -73,14 +77,19 @@ const databasesOf = (results: readonly ScenarioResult[]): ProductDatabase[] =>
 function table(results: ScenarioResult[]): string[] {
   const databases = databasesOf(results);
   const labels = databases.map((database) => DATABASE_LABELS[database]);
-  const servers = ['baseline', ...labels].join(' / ');
+  const servers = ['baseline', 'baseline with JWT', ...labels].join(' / ');
   const withDatabaseCpu = results.some(({ product }) =>
     databases.some((database) => product[database]?.databaseCpuUsPerRequest),
   );
   const header = [
     'scenario',
     'baseline 2xx/s',
-    ...labels.flatMap((label) => [`product on ${label} 2xx/s`, `${label} vs baseline`]),
+    'baseline with JWT 2xx/s',
+    ...labels.flatMap((label) => [
+      `product on ${label} 2xx/s`,
+      `${label} vs baseline`,
+      `${label} vs baseline with JWT`,
+    ]),
     `p50 ms (${servers})`,
     `p99 ms (${servers})`,
     `non-2xx and errors (${servers})`,
@@ -88,16 +97,21 @@ function table(results: ScenarioResult[]): string[] {
     `server CPU µs per request, user+kernel (${servers})`,
     ...(withDatabaseCpu ? ['PostgreSQL processes CPU µs per request, user+kernel'] : []),
   ];
-  const rows = results.map(({ scenario, product, baseline }) => {
+  const rows = results.map(({ scenario, product, baseline, jwtBaseline }) => {
     const measured = databases.map((database) => product[database] as LoadResult);
-    const all = [baseline, ...measured];
+    const all = [baseline, jwtBaseline, ...measured];
     const databaseCpu = measured.flatMap((result) =>
       result.databaseCpuUsPerRequest === null ? [] : [result.databaseCpuUsPerRequest],
     );
     return row([
       scenario,
       fixed(baseline.okPerSec),
-      ...measured.flatMap((result) => [fixed(result.okPerSec), ratio(result, baseline)]),
+      fixed(jwtBaseline.okPerSec),
+      ...measured.flatMap((result) => [
+        fixed(result.okPerSec),
+        ratio(result, baseline),
+        ratio(result, jwtBaseline),
+      ]),
       joined(all.map((result) => fixed(result.p50Ms))),
       joined(all.map((result) => fixed(result.p99Ms))),
       joined(all.map(failures)),
@@ -120,7 +134,7 @@ function durabilityOf(result: LoadResult, durability: DurabilityCheck): string {
 function targets(results: ScenarioResult[], durability: ByDatabase<DurabilityCheck>): string[] {
   const databases = databasesOf(results);
   const lines: string[] = [];
-  for (const { scenario, product, baseline } of results) {
+  for (const { scenario, product, baseline, jwtBaseline } of results) {
     const perDatabase = databases.map((database) => {
       const result = product[database] as LoadResult;
       const label = DATABASE_LABELS[database];
@@ -137,6 +151,13 @@ function targets(results: ScenarioResult[], durability: ByDatabase<DurabilityChe
         ? `- create >= ${fixed(TARGETS.createPerSec)}/s acknowledged and durable (any extra rows are creates still in flight when a load run stopped): ${perDatabase.join('; ')}`
         : `- ${scenario} >= ${TARGETS.readRatio}x baseline 2xx/s: ${perDatabase.join('; ')}`,
     );
+    const onSqlite = product.sqlite;
+    if (scenario !== 'create' && onSqlite !== undefined) {
+      const times = onSqlite.okPerSec / jwtBaseline.okPerSec;
+      lines.push(
+        `- ${scenario} >= ${fixed(TARGETS.jwtReadRatio, 1)}x baseline with JWT 2xx/s: SQLite ${fixed(times, 2)}x: ${met(times >= TARGETS.jwtReadRatio)}`,
+      );
+    }
   }
   const peaks = databases.map((database) => {
     const peak = Math.max(...results.map((result) => result.product[database]?.peakRssMb ?? 0));
@@ -176,6 +197,7 @@ function httpSection({
     `- Auth: RS256 JWTs pre-signed for ${settings.tokenPoolSize} users; get-by-id picks one of their ${fixed(settings.readTargetCount)} ICPs at random per request, with the owner's token; creates come from random users of the same pool`,
     `- Product: built server, NODE_ENV=production, JWT auth; rate limiter on but set to ${fixed(settings.rateLimitRps)}/s per user so it costs what it costs and never refuses${onPostgres ? ". On PostgreSQL the limiter's buckets are rows of the database (shared by replicas), so every request also makes an upsert there; the server's pool of connections is served by PostgreSQL processes, whose CPU is a column of its own and whose memory is not in the RSS" : ''}`,
     '- Baseline: bare node:http + better-sqlite3 prepared statements over a copy of the SQLite file, same pragmas, no auth or validation; the ratios are 2xx/s of the product on each database over the baseline',
+    "- Baseline with JWT: the same server over its own copy, verifying every request's RS256 token with `jose` (no cache) and taking the caller from it: the least a secure server does; the product caches verified tokens",
     '',
     ...table(results),
     '',

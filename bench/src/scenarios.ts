@@ -23,7 +23,9 @@ export interface Workload {
 }
 
 /**
- * A scenario's requests in the product's API and in the baseline's, for one server each time:
+ * A scenario's requests in the product's API and in the baseline's, for one server each time.
+ * The baseline's carry both the caller's name (for the baseline without auth) and their token
+ * (for the one that verifies it), so both baselines take the same requests:
  * the id of every ICP a create's 2xx answer reports goes to `acknowledged`, for the
  * durability check.
  */
@@ -58,10 +60,14 @@ export function getByIdRequests(workload: Workload): ScenarioRequests {
     baseline: () => [
       {
         method: 'GET',
-        setupRequest: (request) => ({
-          ...request,
-          path: `${BASELINE_ICPS}/${pickAny(workload.readTargets).id}`,
-        }),
+        setupRequest: (request) => {
+          const target = pickAny(workload.readTargets);
+          return {
+            ...request,
+            path: `${BASELINE_ICPS}/${target.id}`,
+            headers: { ...request.headers, ...bearer(target.token) },
+          };
+        },
       },
     ],
   };
@@ -74,6 +80,7 @@ export function listRequests(workload: Workload): ScenarioRequests {
       {
         method: 'GET',
         path: `${BASELINE_ICPS}?user=${encodeURIComponent(workload.listUserId)}`,
+        headers: bearer(workload.listUserToken),
       },
     ],
   };
@@ -105,12 +112,20 @@ export function createRequests(workload: Workload): ScenarioRequests {
     baseline: (acknowledged) => [
       {
         method: 'POST',
-        setupRequest: (request) => ({
-          ...request,
-          path: BASELINE_ICPS,
-          body: pickAny(bodies),
-          headers: { ...request.headers, ...json, 'x-user-id': pickAny(workload.creators).userId },
-        }),
+        setupRequest: (request) => {
+          const creator = pickAny(workload.creators);
+          return {
+            ...request,
+            path: BASELINE_ICPS,
+            body: pickAny(bodies),
+            headers: {
+              ...request.headers,
+              ...json,
+              ...bearer(creator.token),
+              'x-user-id': creator.userId,
+            },
+          };
+        },
         onResponse: recordId(acknowledged),
       },
     ],

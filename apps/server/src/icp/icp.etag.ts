@@ -1,17 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Icp } from '@icp/schema';
-
-const serialized = new WeakMap<Icp, string>();
-
-/** The ICP as JSON text, serialized once however often it is asked for (tag, response body). */
-export function icpJson(icp: Icp): string {
-  let json = serialized.get(icp);
-  if (json === undefined) {
-    json = JSON.stringify(icp);
-    serialized.set(icp, json);
-  }
-  return json;
-}
+import { icpJson } from './icp-json.js';
 
 /** A strong entity tag: a digest of the ICP exactly as it is returned. */
 export function etagOf(icp: Icp): string {

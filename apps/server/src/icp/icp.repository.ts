@@ -4,23 +4,7 @@ import type { Db } from '../db/connect.js';
 import type { IcpRow, NewIcpRow } from '../db/database.js';
 import { isPostgres } from '../db/dialect.js';
 import { preparedQuery } from '../db/prepared-query.js';
-
-/** The stored row as the API shows it, keys in documented order. */
-export function icpFromRow(row: IcpRow): Icp {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    leadProviderCriteria: JSON.parse(row.lead_provider_criteria),
-    customFilterCriteria: JSON.parse(row.custom_filter_criteria),
-    crmFilters: row.crm_filters === null ? null : JSON.parse(row.crm_filters),
-    userIds: JSON.parse(row.user_ids),
-    leadsPerList: row.leads_per_list,
-    activeUntil: row.active_until,
-  };
-}
+import { icpFromRow } from './icp-from-row.js';
 
 function rowFromIcp(icp: Icp): NewIcpRow {
   return {

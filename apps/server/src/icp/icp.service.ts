@@ -6,10 +6,11 @@ import type { Transact } from '../db/transact.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { AppError, icpForbidden, icpNotFound, invalidBody, staleIfMatch } from '../errors.js';
 import { canAccessIcp } from './icp.access.js';
-import { etagOf, icpJson } from './icp.etag.js';
+import { etagOf } from './icp.etag.js';
 import { applyIcpPatch } from './icp.patch.js';
 import { deleteIcpById, findIcpForUpdate, insertIcp, replaceIcp } from './icp.repository.js';
 import { userIdsOnCreate } from './icp.user-ids.js';
+import { icpJson } from './icp-json.js';
 import { checkSharesWithin } from './icp-shares.js';
 import { findRememberedCreate, rememberCreate } from './idempotency.repository.js';
 

@@ -1,6 +1,6 @@
 import type { Icp, IcpListQuery } from '@icp/schema';
 import type { Context as HonoContext } from 'hono';
-import { icpJson } from '../icp/icp.etag.js';
+import { icpJson } from '../icp/icp-json.js';
 import { listCursorAfter } from '../icp/icp-list-cursor.js';
 
 /** ICPs read (and sent) at a time: at most 50 x 256 KiB of JSON held at once, whatever the list. */

@@ -2,7 +2,7 @@ import type { Icp } from '@icp/schema';
 import { Hono, type Context as HonoContext } from 'hono';
 import type { CreateContext } from '../http/context-factory.js';
 import { requestHeader } from '../http/request-header.js';
-import { icpJson } from '../icp/icp.etag.js';
+import { icpJson } from '../icp/icp-json.js';
 import { createCaller } from '../trpc/app-router.js';
 import { icpListResponse, listQueryOf } from './icp-list-response.js';
 import { decodeJsonBody } from './json-body.js';
