@@ -10,9 +10,11 @@ export default defineConfig({
   test: {
     include: [
       'test/e2e/**/*.test.ts',
+      'src/db/named-statements.test.ts',
       'src/icp/icp.router.test.ts',
       'src/icp/icp-shares.test.ts',
       'src/lead-lists/lead-lists.router.test.ts',
+      'src/lead-lists/lead-lists-migration.test.ts',
       'src/lead-lists/stored-leads-quota.test.ts',
       'src/leads/lead-records.repository.test.ts',
       'src/leads/dataset/import.test.ts',

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { type Db, openSqlite } from './connect.js';
 import type { Database } from './database.js';
 import { groupCommit } from './group-commit.js';
+import { NamedStatementClient } from './named-statements.js';
 import { type Transact, transactionPerCall } from './transact.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -51,6 +52,7 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): OpenDa
     return { db, kind: 'sqlite', transact: groupCommit(db) };
   }
   const pool = new pg.Pool({
+    Client: NamedStatementClient,
     connectionString: url,
     max: options.poolSize ?? DEFAULT_POOL_SIZE,
     // Sent when each connection starts, so it costs no round trip per query.
