@@ -17,9 +17,11 @@ export default defineConfig({
       'src/lead-lists/lead-lists-migration.test.ts',
       'src/lead-lists/stored-leads-quota.test.ts',
       'src/leads/lead-records.repository.test.ts',
+      'src/leads/lead-profile-migration.test.ts',
       'src/leads/dataset/import.test.ts',
       'src/leads/matching/*.test.ts',
       'src/leads/index/*.test.ts',
+      'src/webhooks/webhook-sender.test.ts',
     ],
     exclude: [
       'test/e2e/crash-safety.test.ts',

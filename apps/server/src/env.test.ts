@@ -33,6 +33,22 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ DATABASE_URL: 'mysql://db/icp' })).toThrow(/postgres:\/\//);
   });
 
+  it('reads the schedule runner settings; the delivery pause only for tests', () => {
+    expect(parseEnv({})).toMatchObject({ SCHEDULE_POLL_MS: 30_000 });
+    expect(parseEnv({}).SCHEDULE_QUEUE_SCHEMA).toBeUndefined();
+    expect(parseEnv({ SCHEDULE_QUEUE_SCHEMA: 'icp_jobs' }).SCHEDULE_QUEUE_SCHEMA).toBe('icp_jobs');
+    expect(() => parseEnv({ SCHEDULE_QUEUE_SCHEMA: 'jobs; drop table icps' })).toThrow(
+      /SCHEDULE_QUEUE_SCHEMA/,
+    );
+    expect(() => parseEnv({ SCHEDULE_POLL_MS: '10' })).toThrow(/SCHEDULE_POLL_MS/);
+    expect(() => parseEnv({ TEST_DELIVERY_PAUSE_FILE: 'paused' })).toThrow(
+      /TEST_DELIVERY_PAUSE_FILE: is only for tests/,
+    );
+    expect(
+      parseEnv({ NODE_ENV: 'test', TEST_DELIVERY_PAUSE_FILE: 'paused' }).TEST_DELIVERY_PAUSE_FILE,
+    ).toBe('paused');
+  });
+
   it('sizes the PostgreSQL pool of each process with DATABASE_POOL_SIZE', () => {
     expect(parseEnv({}).DATABASE_POOL_SIZE).toBe(10);
     expect(parseEnv({ DATABASE_POOL_SIZE: '25' }).DATABASE_POOL_SIZE).toBe(25);

@@ -74,6 +74,27 @@ const envFields = z.object({
   // Bullhorn REST search for `crmFilters`; unset: CRM sourcing is not applied.
   BULLHORN_REST_URL: optionalText.pipe(z.url().optional()),
   BULLHORN_REST_TOKEN: optionalText,
+  // Webhooks of scheduled lead lists: loopback, private and link-local targets are refused
+  // unless `on` (for tests and closed networks).
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['on', 'off']).default('off'),
+  // One webhook attempt (connection, answer and the first bytes of its body) within this.
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  // The first retry of a failed webhook waits about this long, each next one twice as long.
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
+  // How often each server process looks for schedule periods due (and fetches delivery jobs).
+  SCHEDULE_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
+  // PostgreSQL: the schema of the delivery job queue (pg-boss); default `<server schema>_jobs`.
+  SCHEDULE_QUEUE_SCHEMA: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,50}$/, { message: 'must be a lower-case SQL identifier' })
+      .optional(),
+  ),
+  // Tests only (NODE_ENV=test): a delivery writes this file inside its transaction and waits
+  // there until the file is removed (so a test can kill the server in the middle of one).
+  TEST_DELIVERY_PAUSE_FILE: optionalText,
+  // Tests only (NODE_ENV=test): a file holding the ISO 8601 instant the server takes as now.
+  TEST_CLOCK_FILE: optionalText,
 });
 
 export const envSchema = envFields.superRefine((env, ctx) => {
@@ -91,6 +112,20 @@ export const envSchema = envFields.superRefine((env, ctx) => {
       path: ['AUTH_JWT_PUBLIC_KEY'],
       message:
         'production needs a way to verify tokens: set AUTH_JWT_PUBLIC_KEY (a PEM public key) or AUTH_JWKS_URL (for Clerk: https://<your-domain>/.well-known/jwks.json)',
+    });
+  }
+  if (env.TEST_DELIVERY_PAUSE_FILE !== undefined && env.NODE_ENV !== 'test') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TEST_DELIVERY_PAUSE_FILE'],
+      message: 'is only for tests: it needs NODE_ENV=test',
+    });
+  }
+  if (env.TEST_CLOCK_FILE !== undefined && env.NODE_ENV !== 'test') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TEST_CLOCK_FILE'],
+      message: 'is only for tests: it needs NODE_ENV=test',
     });
   }
   for (const { path, message } of authSettingProblems(env)) {

@@ -12,13 +12,17 @@ import { createContextFactory } from './http/context-factory.js';
 import { listen } from './http/server.js';
 import { generateDemoLeads } from './leads/dataset/demo-leads.js';
 import { evaluatorsFromEnv } from './leads/evaluators/from-env.js';
-import { leadIndexOf } from './leads/index/fresh-lead-index.js';
+import { type LeadSearch, sharedPool, startLeadSearch } from './leads/index/lead-engine-of.js';
 import { LEAD_SEARCHES_PER_USER, LeadSearchLimits } from './leads/lead-search-limits.js';
 import { closeSharedPatternPool } from './leads/matching/pattern-pool.js';
 import { createLogger } from './logging/logger.js';
 import { SharedTokenBucketLimiter } from './rate-limit/shared-token-bucket.js';
 import { TokenBucketLimiter } from './rate-limit/token-bucket.js';
+import { startScheduleRunner } from './schedules/schedule-runner.js';
+import { testDeliveryPauseOf } from './schedules/test-delivery-pause.js';
+import { testClockOf } from './test-clock.js';
 import type { AuthMode } from './trpc/context.js';
+import { startWebhookSender, webhookSettingsOf } from './webhooks/index.js';
 
 export interface IcpService {
   url: string;
@@ -31,12 +35,27 @@ export interface IcpService {
 
 /**
  * Opens and migrates the database, fills an empty lead database with demo data (unless
- * `DEMO_LEADS=off`), then serves the API on the configured host and port.
+ * `DEMO_LEADS=off`), then serves the API on the configured host and port. `now` is the clock
+ * requests see (the system's by default).
  */
-export async function startIcpService(env: Env): Promise<IcpService> {
+export async function startIcpService(
+  env: Env,
+  options: { now?: () => Date } = {},
+): Promise<IcpService> {
+  // The lead search worker's connections are part of DATABASE_POOL_SIZE.
+  const pools = sharedPool(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
   const { db, kind, transact } = openDatabase(env.DATABASE_URL, {
-    poolSize: env.DATABASE_POOL_SIZE,
+    poolSize: pools.main,
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+  });
+  const logger = createLogger({ level: env.LOG_LEVEL });
+  // Started at once, so that a search worker loads while the database is migrated; its index is
+  // built once `start()` is called below.
+  const leadSearch: LeadSearch = startLeadSearch(db, {
+    databaseUrl: env.DATABASE_URL,
+    poolSize: pools.search,
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    logger,
   });
   try {
     await migrateToLatest(db);
@@ -60,23 +79,26 @@ export async function startIcpService(env: Env): Promise<IcpService> {
       : kind === 'postgres'
         ? new SharedTokenBucketLimiter(db, env.RATE_LIMIT_RPS, env.RATE_LIMIT_BURST)
         : new TokenBucketLimiter(env.RATE_LIMIT_RPS, env.RATE_LIMIT_BURST);
-    const logger = createLogger({ level: env.LOG_LEVEL });
     // Built while the server starts listening: `/healthz` answers 503 and searches wait until then.
-    leadIndexOf(db, { logger })
-      .start()
-      .catch((error: unknown) => {
-        logger.error({ event: 'lead_index_build_failed', error: String(error) });
-      });
+    leadSearch.start().catch((error: unknown) => {
+      logger.error({ event: 'lead_index_build_failed', error: String(error) });
+    });
+    const now = options.now ?? testClockOf(env) ?? (() => new Date());
+    const evaluators = evaluatorsFromEnv(env);
+    const bullhorn = bullhornFromEnv(env, logger);
+    const webhookSettings = webhookSettingsOf(env);
     const createContext = createContextFactory({
       db,
       transact,
       authenticate,
       authMode,
+      now,
       rateLimiter,
       leadSearches: new LeadSearchLimits(LEAD_SEARCHES_PER_USER, env.LEAD_SEARCH_TIMEOUT_MS),
-      evaluators: evaluatorsFromEnv(env),
-      bullhorn: bullhornFromEnv(env, logger),
+      evaluators,
+      bullhorn,
       storedLeadsPerDay: env.LEADS_STORED_PER_DAY,
+      webhookAllowPrivate: webhookSettings.allowPrivate,
     });
     const lifecycle = { draining: false };
     const app = createApp({
@@ -93,6 +115,18 @@ export async function startIcpService(env: Env): Promise<IcpService> {
       requestMs: Math.max(env.REQUEST_TIMEOUT_MS, env.HEADERS_TIMEOUT_MS),
       keepAliveMs: 5_000,
     });
+    // Each delivered list's webhook message is sent after its commit, by any replica.
+    const webhookSender = startWebhookSender({ db, now, logger, ...webhookSettings });
+    const scheduleRunner = startScheduleRunner({
+      deps: { db, transact, evaluators, bullhorn, insideDelivery: testDeliveryPauseOf(env) },
+      kind,
+      databaseUrl: env.DATABASE_URL,
+      now,
+      pollMs: env.SCHEDULE_POLL_MS,
+      queueSchema: env.SCHEDULE_QUEUE_SCHEMA,
+      logger,
+      onDelivered: () => webhookSender.wake(),
+    });
     return {
       url: server.url,
       port: server.port,
@@ -101,12 +135,14 @@ export async function startIcpService(env: Env): Promise<IcpService> {
       stop: async () => {
         lifecycle.draining = true;
         await server.close(env.SHUTDOWN_GRACE_MS);
+        await scheduleRunner.stop();
+        await webhookSender.stop();
         logger.flush();
-        await Promise.all([db.destroy(), closeSharedPatternPool()]);
+        await Promise.all([db.destroy(), closeSharedPatternPool(), leadSearch.close()]);
       },
     };
   } catch (error) {
-    await db.destroy();
+    await Promise.all([db.destroy(), leadSearch.close()]);
     throw error;
   }
 }

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { createIcpAs } from './support/api';
 import { addTags, signIn, useServerAndBrowser } from './support/app-session';
+import { expectAccessible } from './support/axe';
 import { newUserContext, screenshot } from './support/browser';
 
 /** The number the "Matching people" panel announces, or null while it shows none. */
@@ -46,7 +48,9 @@ describe('from a profile to a lead list, in a real browser', () => {
     const lists = page.getByRole('region', { name: 'Lead lists' });
     await lists.getByText('No lead lists yet.').waitFor();
     await lists.getByRole('button', { name: 'Generate lead list' }).click();
-    await page.getByRole('heading', { name: 'Leads for Engineering leaders', level: 1 }).waitFor();
+    await page
+      .getByRole('heading', { name: /^Engineering leaders, \d{4}-\d{2}-\d{2}$/, level: 1 })
+      .waitFor();
     const listUrl = new URL(page.url()).pathname;
     expect(listUrl).toMatch(/^\/lead-lists\/[0-9a-f-]{36}$/);
     const rows = page.getByRole('table', { name: 'Leads' }).locator('tbody tr');
@@ -105,6 +109,81 @@ describe('from a profile to a lead list, in a real browser', () => {
     await lists.getByText('No lead lists yet.').waitFor();
     await page.goto(listUrl);
     await page.getByRole('heading', { name: 'Lead list not found', level: 1 }).waitFor();
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('makes a list by hand from people picked out of a preview, then adds people to it', async () => {
+    const icp = await createIcpAs(app.server.url, 'user_noor', {
+      name: 'Picked CTOs',
+      leadProviderCriteria: [
+        { provider: 'baseProvider', type: 'person', filters: { job_title: ['CTO'] } },
+      ],
+      customFilterCriteria: [],
+      userIds: [],
+    });
+    const { context, page } = await newUserContext(app.browser, app.server.url);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await signIn(page, 'user_noor');
+    await page.goto(`/icps/${icp.id}`);
+
+    // The profile's first matches, to tick.
+    const pick = page.getByRole('region', { name: 'Pick people' });
+    await pick.getByRole('button', { name: 'Show people to pick' }).click();
+    const people = pick.getByRole('group', { name: /^People found/ });
+    const boxes = people.getByRole('checkbox');
+    await boxes.first().waitFor();
+    expect(await boxes.count()).toBeGreaterThan(2);
+    const chosen = [
+      (await people.locator('label').nth(0).textContent()) ?? '',
+      (await people.locator('label').nth(2).textContent()) ?? '',
+    ];
+    await boxes.nth(0).check();
+    await boxes.nth(2).check();
+    expect(await people.locator('legend').textContent()).toContain('2 people picked');
+    await expectAccessible(page, 'picking people of a profile');
+    await screenshot(page, '13-pick-people');
+
+    // Made into a list of its own, which opens with exactly them.
+    await pick.getByLabel('Name of the new list').fill('Call this week');
+    await pick.getByRole('button', { name: 'Make a list of them' }).click();
+    await page.getByRole('heading', { name: 'Call this week', level: 1 }).waitFor();
+    const rows = page.getByRole('table', { name: 'Leads' }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    const names = await rows.getByRole('rowheader').allTextContents();
+    for (const [index, name] of names.entries()) expect(chosen[index]).toContain(name);
+    expect(await page.locator('.lead-list-page__facts').textContent()).toContain('Leads2');
+    const listUrl = new URL(page.url()).pathname;
+
+    // A person typed in is stored and added; a missing last name is said in place first.
+    const add = page.getByRole('region', { name: 'Add a person' });
+    await add.getByLabel('First name').fill('Ada');
+    await add.getByRole('button', { name: 'Add to the list' }).click();
+    expect(await add.getByText('Enter this').count()).toBe(1);
+    await add.getByLabel('Last name').fill('Lovelace');
+    await add.getByLabel(/^Job title/).fill('Chief Analyst');
+    await add.getByLabel(/^Company/).fill('Analytical Engines Ltd');
+    await add.getByRole('button', { name: 'Add to the list' }).click();
+    await add.getByText('Ada Lovelace was added to the list.').waitFor();
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await rows.nth(2).textContent()).toContain('Analytical Engines Ltd');
+    await expectAccessible(page, 'a list made by hand');
+    await screenshot(page, '14-list-made-by-hand');
+
+    // Back on the profile, more picked people go into that list, once each.
+    await page.goto(`/icps/${icp.id}`);
+    await pick.getByRole('button', { name: 'Show people to pick' }).click();
+    await boxes.first().waitFor();
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await pick.getByLabel('Or add them to').selectOption({ label: 'Call this week' });
+    await pick.getByRole('button', { name: 'Add to the list' }).click();
+    await page.getByRole('heading', { name: 'Call this week', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(listUrl);
+    // The first person was in it already: only the second is added.
+    await expect.poll(() => rows.count()).toBe(4);
 
     expect(pageErrors).toEqual([]);
     await context.close();

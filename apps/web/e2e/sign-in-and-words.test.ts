@@ -106,7 +106,7 @@ describe('signing in and the words the app uses, in a real browser', () => {
       .getByRole('region', { name: 'Lead lists' })
       .getByRole('button', { name: 'Generate lead list' })
       .click();
-    await page.getByRole('heading', { name: /^Leads for/, level: 1 }).waitFor();
+    await page.getByRole('heading', { name: /, \d{4}-\d{2}-\d{2}$/, level: 1 }).waitFor();
     const notes = await page.getByRole('list', { name: 'Notes on this list' }).textContent();
     expect(notes).toContain('CRM sourcing not applied: no CRM is connected to this server');
     expect(notes).toContain('AI check (filter 1) not applied: no AI evaluator is configured');

@@ -24,6 +24,12 @@ export const MAX_JOB_TITLE_WORDS = 16;
 export const MAX_COMPANY_SIZE_BANDS = 50;
 
 /**
+ * Ranges in one list of employee counts or revenues (`employeeCounts`, `employee_sizes`...):
+ * OR-ed in one expression, as deep as they are many, like the bands.
+ */
+export const MAX_FILTER_RANGES = 50;
+
+/**
  * Search terms in all the criteria of one ICP (see `searchTermsOfCriteria`): each is one SQL
  * variable, and the page query holds them about twice, so this stays well under 32,766.
  */

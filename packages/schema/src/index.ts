@@ -17,6 +17,7 @@ export * from './leads/index.js';
 export * from './not-blank.js';
 export * from './recommendations/index.js';
 export * from './request-headers.js';
+export * from './schedules/index.js';
 export * from './search-terms.js';
 export * from './trpc-batch.js';
 export * from './validation-messages.js';

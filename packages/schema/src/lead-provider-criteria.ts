@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   MAX_COMPANY_SIZE_BANDS,
   MAX_FILTER_LIST_VALUES,
+  MAX_FILTER_RANGES,
   MAX_FILTER_VALUE_LENGTH,
   MAX_ICP_JOB_TITLES,
   MAX_ICP_SEARCH_TERMS,
@@ -10,6 +11,7 @@ import {
   MAX_OTHER_FILTER_VALUE_BYTES,
 } from './icp-limits.js';
 import { jobTitleWords } from './job-title-words.js';
+import { companyDomain } from './leads/company.js';
 import { otherFilterKeyIssues } from './other-filter-keys.js';
 import { searchedListsOfFilters, searchLimitIssues } from './search-terms.js';
 
@@ -27,6 +29,36 @@ const nonNegativeInteger = z.number().int().min(0);
 
 const filterValue = z.string().max(MAX_FILTER_VALUE_LENGTH);
 const valueList = z.array(filterValue).max(MAX_FILTER_LIST_VALUES);
+
+/** Domains such as `acme.io`, kept as sent (the engine ignores their case and outer spaces). */
+const domainList = z
+  .array(
+    z.string().refine((value) => companyDomain.safeParse(value).success, {
+      message: 'Must be a domain such as "acme.io" (no scheme, no path)',
+    }),
+  )
+  .max(MAX_FILTER_LIST_VALUES);
+
+const minNotAboveMax: [
+  (range: { min?: number | undefined; max?: number | undefined }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (range) => range.min === undefined || range.max === undefined || range.min <= range.max,
+  { message: 'min must be less than or equal to max', path: ['min'] },
+];
+
+const minMaxRange = z
+  .looseObject({ min: nonNegativeInteger.optional(), max: nonNegativeInteger.optional() })
+  .refine(...minNotAboveMax);
+
+/** A list of ranges: a company matches when it falls in any of them. */
+const rangeList = z
+  .array(
+    z
+      .strictObject({ min: nonNegativeInteger.optional(), max: nonNegativeInteger.optional() })
+      .refine(...minNotAboveMax),
+  )
+  .max(MAX_FILTER_RANGES);
 
 const titleWordsRule = `at most ${MAX_JOB_TITLE_WORDS} words (an abbreviation counts as the words it stands for: CTO is three)`;
 
@@ -79,6 +111,11 @@ const engineLocation = z
 export const baseProviderFilters = z
   .looseObject({
     job_title: jobTitleList.optional(),
+    exact_job_title: valueList
+      .meta({
+        description: 'Job titles a person holds exactly (whole title, trimmed, any case).',
+      })
+      .optional(),
     location: z
       .looseObject({
         country: valueList.optional(),
@@ -88,21 +125,23 @@ export const baseProviderFilters = z
       .optional(),
     company: z
       .looseObject({
-        employee_size: z
-          .looseObject({
-            min: nonNegativeInteger.optional(),
-            max: nonNegativeInteger.optional(),
-          })
-          .refine(
-            (size) => size.min === undefined || size.max === undefined || size.min <= size.max,
-            {
-              message: 'min must be less than or equal to max',
-              path: ['min'],
-            },
-          )
+        employee_size: minMaxRange.optional(),
+        employee_sizes: rangeList
+          .meta({ description: 'Employee count ranges; the company is in any of them.' })
           .optional(),
+        revenues: rangeList
+          .meta({ description: 'Annual revenue ranges (US dollars); the company is in any.' })
+          .optional(),
+        founded_year: minMaxRange.optional(),
         industry: valueList.optional(),
+        exclude_industry: valueList
+          .meta({ description: 'Industries the company must not be in.' })
+          .optional(),
         keywords: valueList.optional(),
+        domain: domainList.meta({ description: 'Only the companies of these domains.' }).optional(),
+        exclude_domain: domainList
+          .meta({ description: 'Companies of these domains are left out.' })
+          .optional(),
         location: engineLocation,
       })
       .optional(),
@@ -115,6 +154,9 @@ export const baseProviderFilters = z
       'Legacy employee count bands such as "501-1000" or "5001+".',
     ),
     department: engineList(filterValue, MAX_FILTER_LIST_VALUES, 'Departments.'),
+    exclude_department: valueList
+      .meta({ description: 'Departments the person must not be in.' })
+      .optional(),
   })
   .meta({
     description: `Keys besides these are kept as sent: at most ${MAX_OTHER_FILTER_KEYS} per criterion (at any level), each holding at most ${MAX_OTHER_FILTER_VALUE_BYTES / 1024} KiB of JSON.`,

@@ -22,9 +22,22 @@ const TYPED_KEYS = {
     'seniority',
     'department',
     'company_size',
+    'exact_job_title',
+    'exclude_department',
   ]),
   location: new Set(['country', 'state', 'city']),
-  company: new Set(['employee_size', 'industry', 'keywords', 'location']),
+  company: new Set([
+    'employee_size',
+    'employee_sizes',
+    'revenues',
+    'founded_year',
+    'industry',
+    'exclude_industry',
+    'keywords',
+    'domain',
+    'exclude_domain',
+    'location',
+  ]),
   range: new Set(['min', 'max']),
 };
 
@@ -43,6 +56,7 @@ function otherKeys(filters: Json): { path: Path; value: unknown }[] {
   collect(company, TYPED_KEYS.company, ['company']);
   if (isObject(company)) {
     collect(company.employee_size, TYPED_KEYS.range, ['company', 'employee_size']);
+    collect(company.founded_year, TYPED_KEYS.range, ['company', 'founded_year']);
     collect(company.location, TYPED_KEYS.location, ['company', 'location']);
   }
   return found;

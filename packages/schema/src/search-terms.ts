@@ -5,7 +5,7 @@ import { jobTitleWords } from './job-title-words.js';
 type Path = (string | number)[];
 
 /** How the lead engine searches the values of a list. */
-export type SearchedValueKind = 'jobTitle' | 'country' | 'companySize' | 'other';
+export type SearchedValueKind = 'jobTitle' | 'country' | 'companySize' | 'range' | 'other';
 
 /** A list of filter values the lead engine searches, where it is in the request. */
 export interface SearchedList {
@@ -17,7 +17,7 @@ export interface SearchedList {
 /**
  * The search terms (SQL variables) one value stands for: a job title one per word plus one, a
  * world region one per country it covers (a country name or code: one), a `company_size` band
- * its two bounds, any other value one.
+ * or a range (of employee counts, revenues) its two bounds, any other value one.
  */
 export function searchTermsOf(kind: SearchedValueKind, value: string): number {
   switch (kind) {
@@ -26,6 +26,7 @@ export function searchTermsOf(kind: SearchedValueKind, value: string): number {
     case 'country':
       return Math.max(1, countriesOfLocation(value.trim()).length);
     case 'companySize':
+    case 'range':
       return 2;
     case 'other':
       return 1;
@@ -47,8 +48,10 @@ function valuesOf(value: unknown): string[] | null {
 const TOP_LEVEL_LISTS: Record<string, SearchedValueKind> = {
   job_title: 'jobTitle',
   job_titles: 'jobTitle',
+  exact_job_title: 'other',
   seniority: 'other',
   department: 'other',
+  exclude_department: 'other',
   skills: 'other',
   company_size: 'companySize',
 };
@@ -57,7 +60,15 @@ const LOCATION_LISTS: Record<string, SearchedValueKind> = {
   state: 'other',
   city: 'other',
 };
-const COMPANY_LISTS: Record<string, SearchedValueKind> = { industry: 'other', keywords: 'other' };
+const COMPANY_LISTS: Record<string, SearchedValueKind> = {
+  industry: 'other',
+  exclude_industry: 'other',
+  keywords: 'other',
+  domain: 'other',
+  exclude_domain: 'other',
+};
+/** Lists of `{min, max}` ranges of a company. */
+const COMPANY_RANGE_LISTS = ['employee_sizes', 'revenues'];
 
 function listsIn(object: unknown, kinds: Record<string, SearchedValueKind>, path: Path) {
   if (!isObject(object)) return [];
@@ -78,7 +89,17 @@ export function searchedListsOfFilters(filters: unknown, path: Path = []): Searc
     ...(isObject(company)
       ? listsIn(company.location, LOCATION_LISTS, [...path, 'company', 'location'])
       : []),
+    ...(isObject(company) ? rangeListsIn(company, [...path, 'company']) : []),
   ];
+}
+
+/** Lists of ranges, each range standing for its two bounds (only lists are read). */
+function rangeListsIn(company: Json, path: Path): SearchedList[] {
+  return COMPANY_RANGE_LISTS.flatMap((key): SearchedList[] => {
+    const ranges = company[key];
+    if (!Array.isArray(ranges)) return [];
+    return [{ path: [...path, key], kind: 'range', values: ranges.map(() => 'range') }];
+  });
 }
 
 /**

@@ -68,7 +68,19 @@ export function openSqlite(path: string): Db {
   database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  return new Kysely<Database>({
+  const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(database) }),
   });
+  connections.set(db, database);
+  return db;
+}
+
+const connections = new WeakMap<Db, SQLite.Database>();
+
+/**
+ * The better-sqlite3 connection under a handle `openSqlite` opened, for bulk reads that Kysely
+ * would slow down (the lead index's build); undefined for any other handle.
+ */
+export function sqliteConnectionOf(db: Db): SQLite.Database | undefined {
+  return connections.get(db);
 }

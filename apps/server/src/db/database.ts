@@ -54,6 +54,15 @@ export interface CompaniesTable {
   state: string | null;
   city: string | null;
   founded_year: number | null;
+  description: string | null;
+  linkedin_url: string | null;
+  logo_url: string | null;
+  hq_street_address: string | null;
+  hq_postal_code: string | null;
+  hq_locality: string | null;
+  hq_region: string | null;
+  latitude: number | null;
+  longitude: number | null;
   /** Whose CRM search brought it in; null in the shared lead database. */
   crm_scope: string | null;
   /** The lead revision that last wrote it (see the migration that tracks lead revisions). */
@@ -81,6 +90,10 @@ export interface PeopleTable {
   company_id: string | null;
   email: string | null;
   source: 'provider' | 'crm';
+  linkedin_url: string | null;
+  /** Where they are, as their profile states it (`Paris, Île-de-France, France`). */
+  location: string | null;
+  summary: string | null;
   /** Whose CRM search brought them in; null in the shared lead database (see crm-scope.ts). */
   crm_scope: string | null;
   /** The lead revision that last wrote them. */
@@ -110,12 +123,22 @@ export interface RecommendationIcpsTable {
 
 export interface LeadListsTable {
   id: string;
-  icp_id: string;
+  /** Null for a list made without an ICP, or once its ICP was deleted. */
+  icp_id: string | null;
+  name: string;
+  type: 'person' | 'company';
+  start_date: string;
+  end_date: string;
+  /** JSON arrays of the ids, in list order. */
+  person_ids: string;
+  company_ids: string;
   created_by: string;
   created_at: string;
-  requested_size: number;
+  updated_at: string;
+  /** Null for a list made by hand. */
+  requested_size: number | null;
   lead_count: number;
-  matched_count: number;
+  matched_count: number | null;
   not_applied: string;
   ignored_filter_keys: string;
   /** JSON: what the CRM filters brought in. */
@@ -125,11 +148,25 @@ export interface LeadListsTable {
 export interface LeadListMembersTable {
   lead_list_id: string;
   position: number;
-  icp_id: string;
+  icp_id: string | null;
   person_id: string;
   created_at: string;
   /** JSON snapshot of the lead as delivered. */
   lead: string;
+}
+
+/** The companies of a list, in order: each a JSON snapshot of the company as added. */
+export interface LeadListCompaniesTable {
+  lead_list_id: string;
+  position: number;
+  company_id: string;
+  company: string;
+}
+
+/** Who may see a list while it has no ICP. */
+export interface LeadListViewersTable {
+  lead_list_id: string;
+  user_id: string;
 }
 
 export interface RateLimitBucketsTable {
@@ -139,6 +176,31 @@ export interface RateLimitBucketsTable {
   last_allowed: boolean;
   /** Tokens the last take got (a take asks for one per call of its request). */
   last_granted: number;
+}
+
+/** An ICP's delivery schedule (see the migration that creates it). */
+export interface IcpSchedulesTable {
+  icp_id: string;
+  id: string;
+  every: 'day' | 'week' | 'month';
+  /** `HH:MM`, local to `timezone`. */
+  at: string;
+  timezone: string;
+  webhook_url: string | null;
+  webhook_secret: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  starts_from: string;
+}
+
+/** A period an ICP's schedule delivered; its key makes each period delivered once. */
+export interface IcpDeliveriesTable {
+  icp_id: string;
+  period_start: string;
+  period_end: string;
+  lead_list_id: string | null;
+  delivered_at: string;
 }
 
 export interface Database {
@@ -154,10 +216,18 @@ export interface Database {
   recommendation_icps: RecommendationIcpsTable;
   lead_lists: LeadListsTable;
   lead_list_members: LeadListMembersTable;
+  lead_list_companies: LeadListCompaniesTable;
+  lead_list_viewers: LeadListViewersTable;
   rate_limit_buckets: RateLimitBucketsTable;
   stored_leads_per_day: StoredLeadsPerDayTable;
   lead_revision: LeadRevisionTable;
   lead_deletions: LeadDeletionsTable;
+  recommendation_days: RecommendationDaysTable;
+  recommended_companies: RecommendedCompaniesTable;
+  icp_schedules: IcpSchedulesTable;
+  icp_deliveries: IcpDeliveriesTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }
 
 /** One row: the revision of the last write of people or companies. */
@@ -178,6 +248,58 @@ export interface StoredLeadsPerDayTable {
   user_id: string;
   day: string;
   leads: number;
+}
+
+/** A UTC day (`YYYY-MM-DD`) of recommendations of a v2 ICP, stored once. */
+export interface RecommendationDaysTable {
+  icp_id: string;
+  day: string;
+  generated_at: string;
+  company_count: number;
+}
+
+/** One company recommended to a v2 ICP on a day, at its position in the day's order. */
+export interface RecommendedCompaniesTable {
+  icp_id: string;
+  day: string;
+  position: number;
+  company_id: string;
+  fit_score: number;
+  /** JSON: the company as the day's answer shows it; null once the day is over. */
+  answer: string | null;
+}
+
+/** A webhook message waiting to be sent (see the migration that creates it); ISO 8601 times. */
+export interface WebhookDeliveriesTable {
+  /** The `webhook-id`, the same on every attempt. */
+  id: string;
+  schedule_id: string;
+  icp_id: string;
+  lead_list_id: string;
+  url: string;
+  secret: string;
+  /** The JSON body, exactly as signed and sent. */
+  body: string;
+  created_at: string;
+  first_attempt_at: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  /** Who claimed the current attempt; null between attempts. */
+  claim_token: string | null;
+}
+
+/** One attempt to send a webhook message. */
+export interface WebhookAttemptsTable {
+  message_id: string;
+  attempt: number;
+  schedule_id: string;
+  lead_list_id: string;
+  attempted_at: string;
+  /** The HTTP status answered; null when none came (timeout, refused address, no connection). */
+  status: number | null;
+  error: string | null;
+  /** Null once the message was delivered or given up. */
+  next_retry_at: string | null;
 }
 
 export type CompanyRow = Selectable<CompaniesTable>;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import { isFullyMigrated } from '../db/migrate.js';
 import { AppError } from '../errors.js';
-import { leadIndexOf } from '../leads/index/fresh-lead-index.js';
+import { leadSearchOf } from '../leads/index/lead-engine-of.js';
 
 /**
  * Healthy once the database answers and holds every migration, and the process's lead index is
@@ -17,7 +17,7 @@ export async function checkHealth(db: Db): Promise<{ status: 'ok' }> {
     throw new AppError('SERVICE_UNAVAILABLE', 'The database cannot be reached');
   }
   if (!migrated) throw new AppError('SERVICE_UNAVAILABLE', 'The database is not migrated yet');
-  const leadIndex = leadIndexOf(db);
+  const leadIndex = leadSearchOf(db);
   if (!leadIndex.ready) {
     // A failed build is retried by the next check or search; the search reports its error.
     leadIndex.start().catch(() => {});

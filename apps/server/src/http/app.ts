@@ -14,6 +14,7 @@ import { methodNotAllowed } from '../rest/method-not-allowed.js';
 import { createOpenApiDocument, OPENAPI_PATH } from '../rest/openapi.js';
 import { PEOPLE_SEARCH_PATH, peopleSearchRoutes } from '../rest/people-search.routes.js';
 import { RECOMMENDATIONS_PATH, recommendationsRoutes } from '../rest/recommendations.routes.js';
+import { schedulesRoutes } from '../rest/schedules.routes.js';
 import { appRouter } from '../trpc/app-router.js';
 import type { CreateContext } from './context-factory.js';
 import { nodeRequest } from './node-request.js';
@@ -101,6 +102,7 @@ export function createApp(deps: {
 
   app.route(ICPS_PATH, icpRoutes(deps.createContext, deps.bodyLimitBytes));
   app.route(ENTITIES_PATH, leadListsRoutes(deps.createContext, deps.bodyLimitBytes));
+  app.route(ENTITIES_PATH, schedulesRoutes(deps.createContext, deps.bodyLimitBytes));
   app.route(RECOMMENDATIONS_PATH, recommendationsRoutes(deps.createContext, deps.bodyLimitBytes));
   app.route(PEOPLE_SEARCH_PATH, peopleSearchRoutes(deps.createContext));
   // The API's own prefixes: a path no route serves there is a JSON 404, never the web app.

@@ -33,6 +33,7 @@ export function createContextFactory(deps: {
   evaluators?: LeadEvaluators | undefined;
   bullhorn?: BullhornClient | undefined;
   storedLeadsPerDay?: number | undefined;
+  webhookAllowPrivate?: boolean | undefined;
 }): CreateContext {
   const now = deps.now ?? (() => new Date());
   return async (authorization, request = {}) => {
@@ -55,6 +56,7 @@ export function createContextFactory(deps: {
       evaluators: deps.evaluators,
       bullhorn: deps.bullhorn,
       storedLeadsPerDay: deps.storedLeadsPerDay,
+      webhookAllowPrivate: deps.webhookAllowPrivate,
     };
   };
 }

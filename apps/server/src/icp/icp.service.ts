@@ -5,6 +5,7 @@ import type { Db } from '../db/connect.js';
 import type { Transact } from '../db/transact.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { AppError, icpForbidden, icpNotFound, invalidBody, staleIfMatch } from '../errors.js';
+import { keepListsOfDeletedIcp } from '../lead-lists/lead-list.repository.js';
 import { canAccessIcp } from './icp.access.js';
 import { etagOf } from './icp.etag.js';
 import { applyIcpPatch } from './icp.patch.js';
@@ -124,7 +125,9 @@ export async function deleteIcp(
   ifMatch?: string,
 ): Promise<void> {
   await transact(async (tx) => {
-    await lockedCurrent(tx, user, checked, ifMatch);
+    const current = await lockedCurrent(tx, user, checked, ifMatch);
+    // Its lead lists stay (their ICP becomes null); those who saw them through it still do.
+    await keepListsOfDeletedIcp(tx, current.id, current.userIds);
     await deleteIcpById(tx, checked.icp.id);
   });
 }

@@ -18,6 +18,9 @@ export function leadOfCrmContact({ person, company }: CrmContact): Lead {
       city: person.city ?? null,
       email: person.email ?? null,
       source: person.source,
+      linkedInUrl: person.linkedInUrl ?? null,
+      location: person.location ?? null,
+      summary: person.summary ?? null,
     },
     company:
       company === null
@@ -34,6 +37,15 @@ export function leadOfCrmContact({ person, company }: CrmContact): Lead {
             state: company.state ?? null,
             city: company.city ?? null,
             foundedYear: company.foundedYear ?? null,
+            description: company.description ?? null,
+            linkedInUrl: company.linkedInUrl ?? null,
+            logoUrl: company.logoUrl ?? null,
+            hqStreetAddress: company.hqStreetAddress ?? null,
+            hqPostalCode: company.hqPostalCode ?? null,
+            hqLocality: company.hqLocality ?? null,
+            hqRegion: company.hqRegion ?? null,
+            latitude: company.latitude ?? null,
+            longitude: company.longitude ?? null,
           },
     reasons: [CRM_CONTACT_REASON],
   };

@@ -23,7 +23,10 @@ export const NOT_REQUESTED: CrmSourcing = { status: 'not-requested', contacts: 0
 export const NO_CRM_CONFIGURED = 'no CRM is configured on this server';
 
 /** CRM companies keep a domain only while no other stored company holds it. */
-async function withoutTakenDomains(db: Db, companies: CompanyRecord[]): Promise<CompanyRecord[]> {
+export async function withoutTakenDomains(
+  db: Db,
+  companies: CompanyRecord[],
+): Promise<CompanyRecord[]> {
   const domains = companies.flatMap((company) => (company.domain ? [company.domain] : []));
   if (domains.length === 0) return companies;
   const holders = await db

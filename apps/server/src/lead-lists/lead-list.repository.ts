@@ -1,16 +1,41 @@
-import type { Lead, LeadList, LeadListSummary } from '@icp/schema';
+import type { Lead, LeadCompany, LeadList, LeadListDetail } from '@icp/schema';
 import type { Selectable } from 'kysely';
+import type { AuthUser } from '../auth/auth-user.js';
 import type { Db } from '../db/connect.js';
 import type { LeadListsTable } from '../db/database.js';
+import { isPostgres } from '../db/dialect.js';
+import { crmRecordOf } from './crm-record.js';
+import { leadOfSnapshot } from './lead-snapshot.js';
 
-function summaryOfRow(row: Selectable<LeadListsTable>): LeadListSummary {
+/** Rows per statement: well under SQLite's bound on parameters. */
+const BATCH = 500;
+
+function inBatches<T>(items: readonly T[]): T[][] {
+  const batches: T[][] = [];
+  for (let start = 0; start < items.length; start += BATCH) {
+    batches.push(items.slice(start, start + BATCH));
+  }
+  return batches;
+}
+
+type LeadListRow = Selectable<LeadListsTable>;
+
+function listOfRow(row: LeadListRow, userIds: string[]): LeadList {
   return {
     id: row.id,
     icpId: row.icp_id,
-    createdBy: row.created_by,
+    name: row.name,
+    type: row.type,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    personIds: JSON.parse(row.person_ids),
+    companyIds: JSON.parse(row.company_ids),
     createdAt: row.created_at,
-    requestedSize: row.requested_size,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by,
+    userIds,
     leadCount: row.lead_count,
+    requestedSize: row.requested_size,
     matchedCount: row.matched_count,
     notApplied: JSON.parse(row.not_applied),
     ignoredFilterKeys: JSON.parse(row.ignored_filter_keys),
@@ -18,15 +43,89 @@ function summaryOfRow(row: Selectable<LeadListsTable>): LeadListSummary {
   };
 }
 
-/** Stores a generated list and its leads, in order, as delivered. Run inside a transaction. */
-export async function insertLeadList(tx: Db, list: LeadList): Promise<void> {
+/** The viewers of each list, sorted (as `Array.prototype.sort` orders strings). */
+async function viewersOf(db: Db, listIds: readonly string[]): Promise<Map<string, string[]>> {
+  const viewers = new Map<string, string[]>(listIds.map((id) => [id, []]));
+  for (const batch of inBatches(listIds)) {
+    const rows = await db
+      .selectFrom('lead_list_viewers')
+      .select(['lead_list_id', 'user_id'])
+      .where('lead_list_id', 'in', batch)
+      .execute();
+    for (const row of rows) viewers.get(row.lead_list_id)?.push(row.user_id);
+  }
+  for (const userIds of viewers.values()) userIds.sort();
+  return viewers;
+}
+
+async function listsOfRows(db: Db, rows: LeadListRow[]): Promise<LeadList[]> {
+  const viewers = await viewersOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => listOfRow(row, viewers.get(row.id) ?? []));
+}
+
+/** What a new list is stored with: its people and companies as snapshots, in order. */
+export interface NewLeadList {
+  list: LeadList;
+  people: readonly Lead[];
+  companies: readonly LeadCompany[];
+}
+
+async function insertPeople(
+  tx: Db,
+  list: Pick<LeadList, 'id' | 'icpId'>,
+  people: readonly Lead[],
+  firstPosition: number,
+  createdAt: string,
+): Promise<void> {
+  const members = people.map((lead, index) => ({
+    lead_list_id: list.id,
+    position: firstPosition + index,
+    icp_id: list.icpId,
+    person_id: lead.person.id,
+    created_at: createdAt,
+    lead: JSON.stringify(lead),
+  }));
+  for (const batch of inBatches(members)) {
+    await tx.insertInto('lead_list_members').values(batch).execute();
+  }
+}
+
+async function insertCompanies(
+  tx: Db,
+  listId: string,
+  companies: readonly LeadCompany[],
+  firstPosition: number,
+): Promise<void> {
+  const rows = companies.map((company, index) => ({
+    lead_list_id: listId,
+    position: firstPosition + index,
+    company_id: company.id,
+    company: JSON.stringify(company),
+  }));
+  for (const batch of inBatches(rows)) {
+    await tx.insertInto('lead_list_companies').values(batch).execute();
+  }
+}
+
+/** Stores a list, its people and companies, in order, and its viewers. Run inside a transaction. */
+export async function insertLeadList(tx: Db, { list, people, companies }: NewLeadList) {
   await tx
     .insertInto('lead_lists')
     .values({
       id: list.id,
       icp_id: list.icpId,
+      name: list.name,
+      type: list.type,
+      start_date: list.startDate,
+      end_date: list.endDate,
+      person_ids: JSON.stringify(list.personIds),
+      company_ids: JSON.stringify(list.companyIds),
       created_by: list.createdBy,
       created_at: list.createdAt,
+      updated_at: list.updatedAt,
       requested_size: list.requestedSize,
       lead_count: list.leadCount,
       matched_count: list.matchedCount,
@@ -35,50 +134,102 @@ export async function insertLeadList(tx: Db, list: LeadList): Promise<void> {
       crm_sourcing: JSON.stringify(list.crmSourcing),
     })
     .execute();
-  const members = list.leads.map((lead, position) => ({
-    lead_list_id: list.id,
-    position,
-    icp_id: list.icpId,
-    person_id: lead.person.id,
-    created_at: list.createdAt,
-    lead: JSON.stringify(lead),
-  }));
-  for (let start = 0; start < members.length; start += 500) {
+  await insertPeople(tx, list, people, 0, list.createdAt);
+  await insertCompanies(tx, list.id, companies, 0);
+  for (const batch of inBatches(list.userIds)) {
     await tx
-      .insertInto('lead_list_members')
-      .values(members.slice(start, start + 500))
+      .insertInto('lead_list_viewers')
+      .values(batch.map((user_id) => ({ lead_list_id: list.id, user_id })))
       .execute();
   }
 }
 
-/** A list with its leads, or undefined. */
-export async function findLeadList(db: Db, id: string): Promise<LeadList | undefined> {
-  const row = await db.selectFrom('lead_lists').selectAll().where('id', '=', id).executeTakeFirst();
+/** A list without its people, or undefined; `forUpdate` locks its row (PostgreSQL). */
+export async function findLeadList(
+  db: Db,
+  id: string,
+  forUpdate = false,
+): Promise<LeadList | undefined> {
+  const query = db.selectFrom('lead_lists').selectAll().where('id', '=', id);
+  const row = await (forUpdate && isPostgres(db) ? query.forUpdate() : query).executeTakeFirst();
   if (row === undefined) return undefined;
-  const members = await db
-    .selectFrom('lead_list_members')
-    .select('lead')
-    .where('lead_list_id', '=', id)
-    .orderBy('position')
-    .execute();
-  return { ...summaryOfRow(row), leads: members.map((member) => JSON.parse(member.lead) as Lead) };
+  const [list] = await listsOfRows(db, [row]);
+  return list;
 }
 
-/** The lists of every ICP shared with the user, newest first. */
-export async function listLeadListsOfUser(db: Db, userId: string): Promise<LeadListSummary[]> {
-  const rows = await db
-    .selectFrom('lead_lists')
-    .innerJoin('icp_members', 'icp_members.icp_id', 'lead_lists.icp_id')
-    .selectAll('lead_lists')
-    .where('icp_members.user_id', '=', userId)
-    .orderBy('lead_lists.created_at', 'desc')
-    .orderBy('lead_lists.id')
-    .execute();
-  return rows.map(summaryOfRow);
+/** The list with its people (as added, with their CRM record) and its companies. */
+export async function leadListDetailOf(db: Db, list: LeadList): Promise<LeadListDetail> {
+  const [members, companies] = await Promise.all([
+    db
+      .selectFrom('lead_list_members')
+      .select('lead')
+      .where('lead_list_id', '=', list.id)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('lead_list_companies')
+      .select('company')
+      .where('lead_list_id', '=', list.id)
+      .orderBy('position')
+      .execute(),
+  ]);
+  return {
+    ...list,
+    people: members.map((member) => {
+      const lead = leadOfSnapshot(member.lead);
+      return { ...lead, crmRecord: crmRecordOf(lead) };
+    }),
+    companies: companies.map((row) => JSON.parse(row.company) as LeadCompany),
+  };
 }
 
-/** The lists generated for one ICP, newest first. */
-export async function listLeadListsOfIcp(db: Db, icpId: string): Promise<LeadListSummary[]> {
+/** A list with the people and companies it was just stored with. */
+export function detailOfStored(
+  list: LeadList,
+  people: readonly Lead[],
+  companies: LeadCompany[],
+): LeadListDetail {
+  return {
+    ...list,
+    people: people.map((lead) => ({ ...lead, crmRecord: crmRecordOf(lead) })),
+    companies,
+  };
+}
+
+/**
+ * The lists the user may see, newest first: those of the ICPs shared with them and those without
+ * an ICP they are a viewer of; an admin sees every list.
+ */
+export async function listLeadListsVisibleTo(db: Db, user: AuthUser): Promise<LeadList[]> {
+  let query = db.selectFrom('lead_lists').selectAll();
+  if (!user.isAdmin) {
+    query = query.where((eb) =>
+      eb.or([
+        eb(
+          'icp_id',
+          'in',
+          eb.selectFrom('icp_members').select('icp_members.icp_id').where('user_id', '=', user.id),
+        ),
+        eb.and([
+          eb('icp_id', 'is', null),
+          eb(
+            'id',
+            'in',
+            eb
+              .selectFrom('lead_list_viewers')
+              .select('lead_list_viewers.lead_list_id')
+              .where('user_id', '=', user.id),
+          ),
+        ]),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id').execute();
+  return listsOfRows(db, rows);
+}
+
+/** The lists of one ICP, newest first. */
+export async function listLeadListsOfIcp(db: Db, icpId: string): Promise<LeadList[]> {
   const rows = await db
     .selectFrom('lead_lists')
     .selectAll()
@@ -86,11 +237,70 @@ export async function listLeadListsOfIcp(db: Db, icpId: string): Promise<LeadLis
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .execute();
-  return rows.map(summaryOfRow);
+  return listsOfRows(db, rows);
 }
 
+/**
+ * Adds people (snapshots) after those of the list, which the caller has locked, and returns it
+ * as it is now. Run inside a transaction.
+ */
+export async function appendPeople(
+  tx: Db,
+  list: LeadList,
+  people: readonly Lead[],
+  now: Date,
+): Promise<LeadList> {
+  const updatedAt = now.toISOString();
+  const personIds = [...list.personIds, ...people.map((lead) => lead.person.id)];
+  const last = await tx
+    .selectFrom('lead_list_members')
+    .select((eb) => eb.fn.max('position').as('position'))
+    .where('lead_list_id', '=', list.id)
+    .executeTakeFirst();
+  const next = last?.position === null || last === undefined ? 0 : Number(last.position) + 1;
+  await insertPeople(tx, list, people, next, updatedAt);
+  await tx
+    .updateTable('lead_lists')
+    .set({
+      person_ids: JSON.stringify(personIds),
+      lead_count: personIds.length,
+      updated_at: updatedAt,
+    })
+    .where('id', '=', list.id)
+    .execute();
+  return { ...list, personIds, leadCount: personIds.length, updatedAt };
+}
+
+/** Deletes a list; its people and companies stay in the lead database. */
 export async function deleteLeadList(tx: Db, id: string): Promise<void> {
   await tx.deleteFrom('lead_lists').where('id', '=', id).execute();
+}
+
+/**
+ * Before an ICP is deleted (which sets its lists' `icp_id` to null): its members at that moment
+ * become viewers of its lists, so those who saw them still do. Run in the deleting transaction.
+ */
+export async function keepListsOfDeletedIcp(
+  tx: Db,
+  icpId: string,
+  userIds: readonly string[],
+): Promise<void> {
+  if (userIds.length === 0) return;
+  const lists = await tx
+    .selectFrom('lead_lists')
+    .select('id')
+    .where('icp_id', '=', icpId)
+    .execute();
+  const rows = lists.flatMap((list) =>
+    userIds.map((user_id) => ({ lead_list_id: list.id, user_id })),
+  );
+  for (const batch of inBatches(rows)) {
+    await tx
+      .insertInto('lead_list_viewers')
+      .values(batch)
+      .onConflict((conflict) => conflict.columns(['lead_list_id', 'user_id']).doNothing())
+      .execute();
+  }
 }
 
 /** Which of these people were delivered in a list of the ICP at or after `since`. */
@@ -100,15 +310,14 @@ export async function peopleUsedSince(
   personIds: readonly string[],
   since: Date,
 ): Promise<Set<string>> {
-  if (personIds.length === 0) return new Set();
   const used = new Set<string>();
-  for (let start = 0; start < personIds.length; start += 500) {
+  for (const batch of inBatches(personIds)) {
     const rows = await db
       .selectFrom('lead_list_members')
       .select('person_id')
       .distinct()
       .where('icp_id', '=', icpId)
-      .where('person_id', 'in', personIds.slice(start, start + 500))
+      .where('person_id', 'in', batch)
       .where('created_at', '>=', since.toISOString())
       .execute();
     for (const row of rows) used.add(row.person_id);

@@ -1,15 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { type Icp, isIcpActive, type LeadList, type LeadPreview } from '@icp/schema';
+import {
+  type Icp,
+  isIcpActive,
+  type LeadList,
+  type LeadListDetail,
+  type LeadPreview,
+} from '@icp/schema';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from '../errors.js';
 import { crmScopeOfIcp } from '../leads/crm-scope.js';
 import { findLeads } from '../leads/matching/find-leads.js';
 import type { Context } from '../trpc/context.js';
 import { NOT_REQUESTED, sourceCrmContacts } from './crm-sourcing.js';
-import { insertLeadList, peopleUsedSince } from './lead-list.repository.js';
+import { detailOfStored, insertLeadList, peopleUsedSince } from './lead-list.repository.js';
+import { dayPeriodOf, generatedListName } from './lead-list-period.js';
 import { checkStoredLeadsLeft, takeStoredLeads } from './stored-leads-quota.js';
 
-type Deps = Pick<Context, 'db' | 'transact' | 'evaluators' | 'bullhorn' | 'storedLeadsPerDay'>;
+export type Deps = Pick<
+  Context,
+  'db' | 'transact' | 'evaluators' | 'bullhorn' | 'storedLeadsPerDay'
+>;
 
 /** What a preview looks at: the criteria, and the CRM filters unless it is of a draft. */
 type Search = Pick<Icp, 'leadProviderCriteria' | 'customFilterCriteria'> &
@@ -52,9 +62,43 @@ export async function previewLeads(
 }
 
 /**
+ * The list a generation stores: the leads `found` for `icp` over `period`, named after both;
+ * made by `createdBy`, who alone sees it besides the ICP's members.
+ */
+export function generatedLeadList(
+  icp: Icp,
+  found: Awaited<ReturnType<typeof previewLeads>>,
+  period: { startDate: string; endDate: string },
+  made: { createdBy: string; size: number; now: Date },
+): LeadList {
+  const createdAt = made.now.toISOString();
+  return {
+    id: randomUUID(),
+    icpId: icp.id,
+    name: generatedListName(icp.name, period.startDate, period.endDate),
+    type: 'person',
+    startDate: period.startDate,
+    endDate: period.endDate,
+    personIds: found.leads.map((lead) => lead.person.id),
+    companyIds: [],
+    createdAt,
+    updatedAt: createdAt,
+    createdBy: made.createdBy,
+    userIds: [made.createdBy],
+    leadCount: found.leads.length,
+    requestedSize: made.size,
+    matchedCount: found.total,
+    notApplied: found.notApplied,
+    ignoredFilterKeys: found.ignoredFilterKeys,
+    crmSourcing: found.crmSourcing,
+  };
+}
+
+/**
  * Generates a list of leads honouring every filter that can be applied, and records it, so its
- * people count as used by the ICP's reuse window. An expired ICP generates nothing, and a list
- * over the user's daily quota of stored leads is refused (see stored-leads-quota.ts).
+ * people count as used by the ICP's reuse window. It is named after the ICP and its period, the
+ * UTC day it was made. An expired ICP generates nothing, and a list over the user's daily quota
+ * of stored leads is refused (see stored-leads-quota.ts).
  */
 export async function generateLeadList(
   deps: Deps,
@@ -62,7 +106,7 @@ export async function generateLeadList(
   icp: Icp,
   size: number,
   now: Date,
-): Promise<LeadList> {
+): Promise<LeadListDetail> {
   if (!isIcpActive(icp, now)) {
     throw new AppError(
       'CONFLICT',
@@ -72,22 +116,10 @@ export async function generateLeadList(
   const quota = deps.storedLeadsPerDay ?? 0;
   await checkStoredLeadsLeft(deps.db, user.id, quota, now);
   const found = await previewLeads(deps, icp, size, now, icp.id);
-  const list: LeadList = {
-    id: randomUUID(),
-    icpId: icp.id,
-    createdBy: user.id,
-    createdAt: now.toISOString(),
-    requestedSize: size,
-    leadCount: found.leads.length,
-    matchedCount: found.total,
-    notApplied: found.notApplied,
-    ignoredFilterKeys: found.ignoredFilterKeys,
-    crmSourcing: found.crmSourcing,
-    leads: found.leads,
-  };
+  const list = generatedLeadList(icp, found, dayPeriodOf(now), { createdBy: user.id, size, now });
   await deps.transact(async (tx) => {
     await takeStoredLeads(tx, user.id, list.leadCount, quota, now);
-    await insertLeadList(tx, list);
+    await insertLeadList(tx, { list, people: found.leads, companies: [] });
   });
-  return list;
+  return detailOfStored(list, found.leads, []);
 }

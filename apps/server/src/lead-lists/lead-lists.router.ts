@@ -1,45 +1,28 @@
 import {
   leadDraftPreviewInput,
+  leadListCreateInput,
   leadListInput,
+  leadListProspectsInput,
   leadPreviewInput,
-  normalizeIcpId,
 } from '@icp/schema';
 import { z } from 'zod';
-import { AppError } from '../errors.js';
-import { canAccessIcp } from '../icp/icp.access.js';
-import { findIcpById } from '../icp/icp.repository.js';
 import { accessibleIcpProcedure, checkIcpTarget } from '../icp/icp-target.js';
 import { leadSearch } from '../leads/lead-search-limits.js';
-import type { Context } from '../trpc/context.js';
 import { syncInput } from '../trpc/sync-input.js';
-import { protectedProcedure, publicProcedure, router, signedInUser } from '../trpc/trpc.js';
+import { protectedProcedure, publicProcedure, router } from '../trpc/trpc.js';
 import { previewDraft } from './draft-preview.js';
+import { addProspects, createLeadList, leadsOfList } from './hand-made-lists.js';
 import {
   deleteLeadList,
-  findLeadList,
+  leadListDetailOf,
   listLeadListsOfIcp,
-  listLeadListsOfUser,
+  listLeadListsVisibleTo,
 } from './lead-list.repository.js';
 import { generateLeadList, previewLeads } from './lead-list.service.js';
-
-const leadListNotFound = () => new AppError('NOT_FOUND', 'No lead list exists with this id');
-
-/** A lead list the caller may see: access follows the ICP it was generated for. */
-async function checkLeadListTarget(ctx: Context, id: string) {
-  const user = signedInUser(ctx);
-  // Ids are UUIDs (any case), like ICP ids: anything else names no list, without asking.
-  const listId = normalizeIcpId(id);
-  const list = listId === null ? undefined : await findLeadList(ctx.db, listId);
-  if (list === undefined) throw leadListNotFound();
-  const icp = await findIcpById(ctx.db, list.icpId);
-  if (icp === undefined) throw leadListNotFound();
-  if (!canAccessIcp(user, icp)) {
-    throw new AppError('FORBIDDEN', 'User does not have access to the ICP of this lead list');
-  }
-  return list;
-}
+import { leadListProcedure } from './lead-list-access.js';
 
 const icpTarget = z.object({ id: z.string() });
+const listTarget = z.object({ id: z.string() });
 
 export const leadListsRouter = router({
   /**
@@ -84,23 +67,37 @@ export const leadListsRouter = router({
       );
     }),
 
-  /** Lists of every ICP shared with the caller, newest first. */
-  list: protectedProcedure.query(({ ctx }) => listLeadListsOfUser(ctx.db, ctx.user.id)),
+  /** A list made by hand from people and companies of the lead database (Lance's Create). */
+  create: protectedProcedure
+    .input(syncInput(z.object({ body: leadListCreateInput })))
+    .mutation(({ ctx, input }) => createLeadList(ctx, ctx.user, input.body, ctx.now())),
+
+  /** The lists the caller may see, newest first; an admin sees all. */
+  list: protectedProcedure.query(({ ctx }) => listLeadListsVisibleTo(ctx.db, ctx.user)),
 
   ofIcp: publicProcedure.input(syncInput(icpTarget)).query(async ({ ctx, input }) => {
     const { checked } = await checkIcpTarget(ctx, input);
     return listLeadListsOfIcp(ctx.db, checked.icp.id);
   }),
 
-  byId: publicProcedure
-    .input(syncInput(z.object({ id: z.string() })))
-    .query(({ ctx, input }) => checkLeadListTarget(ctx, input.id)),
+  /** The list with its people (each with company and CRM record) and its companies. */
+  byId: leadListProcedure
+    .input(syncInput(listTarget))
+    .query(({ ctx }) => leadListDetailOf(ctx.db, ctx.list)),
 
-  delete: publicProcedure
-    .input(syncInput(z.object({ id: z.string() })))
-    .mutation(async ({ ctx, input }) => {
-      const list = await checkLeadListTarget(ctx, input.id);
-      await ctx.transact((tx) => deleteLeadList(tx, list.id));
-      return { id: list.id };
-    }),
+  /** Its leads: people whose company has a name, or a company list's companies. */
+  leads: leadListProcedure
+    .input(syncInput(listTarget))
+    .query(({ ctx }) => leadsOfList(ctx.db, ctx.list)),
+
+  /** Adds people given as data (stored first) or picked by id; person lists only. */
+  addProspects: leadListProcedure
+    .input(syncInput(listTarget.extend({ body: leadListProspectsInput })))
+    .mutation(({ ctx, input }) => addProspects(ctx, ctx.user, ctx.list, input.body, ctx.now())),
+
+  /** Deletes the list; its people and companies stay in the lead database. */
+  delete: leadListProcedure.input(syncInput(listTarget)).mutation(async ({ ctx }) => {
+    await ctx.transact((tx) => deleteLeadList(tx, ctx.list.id));
+    return { id: ctx.list.id };
+  }),
 });

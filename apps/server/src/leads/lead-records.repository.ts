@@ -5,7 +5,7 @@ import type { CompaniesTable, PeopleTable } from '../db/database.js';
 import { jobTitleWords } from './job-title.js';
 import { takeLeadRevision } from './lead-revision.js';
 
-/** Rows per INSERT: well under SQLite's bound on parameters (15 columns x 500). */
+/** Rows per INSERT: well under SQLite's bound on parameters (22 columns of a company x 500). */
 const BATCH_SIZE = 500;
 
 function batches<T>(items: readonly T[]): T[][] {
@@ -37,6 +37,15 @@ function companyRow(
     state: company.state ?? null,
     city: company.city ?? null,
     founded_year: company.foundedYear ?? null,
+    description: company.description ?? null,
+    linkedin_url: company.linkedInUrl ?? null,
+    logo_url: company.logoUrl ?? null,
+    hq_street_address: company.hqStreetAddress ?? null,
+    hq_postal_code: company.hqPostalCode ?? null,
+    hq_locality: company.hqLocality ?? null,
+    hq_region: company.hqRegion ?? null,
+    latitude: company.latitude ?? null,
+    longitude: company.longitude ?? null,
     crm_scope: crmScope,
     revision,
   };
@@ -61,6 +70,9 @@ function personRow(
     company_id: person.companyId ?? null,
     email: person.email ?? null,
     source: person.source,
+    linkedin_url: person.linkedInUrl ?? null,
+    location: person.location ?? null,
+    summary: person.summary ?? null,
     crm_scope: crmScope,
     revision,
   };
@@ -94,6 +106,15 @@ export async function saveCompanies(
           state: eb.ref('excluded.state'),
           city: eb.ref('excluded.city'),
           founded_year: eb.ref('excluded.founded_year'),
+          description: eb.ref('excluded.description'),
+          linkedin_url: eb.ref('excluded.linkedin_url'),
+          logo_url: eb.ref('excluded.logo_url'),
+          hq_street_address: eb.ref('excluded.hq_street_address'),
+          hq_postal_code: eb.ref('excluded.hq_postal_code'),
+          hq_locality: eb.ref('excluded.hq_locality'),
+          hq_region: eb.ref('excluded.hq_region'),
+          latitude: eb.ref('excluded.latitude'),
+          longitude: eb.ref('excluded.longitude'),
           crm_scope: eb.ref('excluded.crm_scope'),
           revision: eb.ref('excluded.revision'),
         })),
@@ -140,6 +161,9 @@ export async function savePeople(
           company_id: eb.ref('excluded.company_id'),
           email: eb.ref('excluded.email'),
           source: eb.ref('excluded.source'),
+          linkedin_url: eb.ref('excluded.linkedin_url'),
+          location: eb.ref('excluded.location'),
+          summary: eb.ref('excluded.summary'),
           crm_scope: eb.ref('excluded.crm_scope'),
           revision: eb.ref('excluded.revision'),
         })),

@@ -44,14 +44,17 @@ export const recommendationsRouter = router({
       ),
     ),
 
-  /** A page of the companies matching the saved ICP, with their people and why they matched. */
+  /** A page of the day's companies recommended for the saved ICP, generated on its first fetch. */
   fetch: protectedProcedure
     .input(syncInput(z.object({ body: recommendationFetchInput })))
     .mutation(async ({ ctx, input }) => {
       const icp = await savedIcp(ctx.db, ctx.user.id, input.body.externalUserId);
-      return leadSearch(ctx, ctx.user.id, (db) =>
-        fetchRecommendations(db, icp, input.body.pagination, ctx.now()),
-      );
+      const deps = {
+        db: ctx.db,
+        transact: ctx.transact,
+        search: <T>(work: (db: Db) => Promise<T>) => leadSearch(ctx, ctx.user.id, work),
+      };
+      return fetchRecommendations(deps, icp, input.body.pagination, ctx.now());
     }),
 
   filters: protectedProcedure.query(() => filterCatalog),

@@ -11,7 +11,8 @@ export const LEAD_LISTS_PATH = `${ENTITIES_PATH}/leadlists`;
 
 /**
  * Previews and lead lists: `POST /icps/{id}/preview`, `POST|GET /icps/{id}/lead-lists`, and
- * `GET /leadlists`, `GET|DELETE /leadlists/{id}`. Access follows the ICP's `userIds`.
+ * Lance's `POST|GET /leadlists`, `GET|DELETE /leadlists/{id}`, `GET /leadlists/{id}/leads`,
+ * `POST /leadlists/{id}/prospects`. Access is the procedures' (see lead-list-access.ts).
  */
 export function leadListsRoutes(createContext: CreateContext, bodyLimitBytes: number): Hono {
   const routes = new Hono();
@@ -51,8 +52,18 @@ export function leadListsRoutes(createContext: CreateContext, bodyLimitBytes: nu
   );
   routes.all('/icps/:id/lead-lists', methodNotAllowed(['GET', 'POST']));
 
+  routes.post('/leadlists', async (c) => {
+    const caller = await signedInCaller(c);
+    const decoded = await decodeJsonBody(c, bodyLimitBytes);
+    if (!decoded.ok) throw decoded.error;
+    const list = await caller.leadLists.create({
+      body: decoded.value,
+    } as Parameters<typeof caller.leadLists.create>[0]);
+    c.header('Location', `${LEAD_LISTS_PATH}/${list.id}`);
+    return c.json(list, 201);
+  });
   routes.get('/leadlists', async (c) => c.json(await (await signedInCaller(c)).leadLists.list()));
-  routes.all('/leadlists', methodNotAllowed(['GET']));
+  routes.all('/leadlists', methodNotAllowed(['GET', 'POST']));
 
   routes.get('/leadlists/:id', async (c) =>
     c.json(await (await signedInCaller(c)).leadLists.byId({ id: c.req.param('id') })),
@@ -62,6 +73,22 @@ export function leadListsRoutes(createContext: CreateContext, bodyLimitBytes: nu
     return c.body(null, 204);
   });
   routes.all('/leadlists/:id', methodNotAllowed(['GET', 'DELETE']));
+
+  routes.get('/leadlists/:id/leads', async (c) =>
+    c.json(await (await signedInCaller(c)).leadLists.leads({ id: c.req.param('id') })),
+  );
+  routes.all('/leadlists/:id/leads', methodNotAllowed(['GET']));
+
+  routes.post('/leadlists/:id/prospects', async (c) => {
+    const { caller, body } = await callerWithOptionalBody(c);
+    const input = { id: c.req.param('id'), body };
+    return c.json(
+      await caller.leadLists.addProspects(
+        input as Parameters<typeof caller.leadLists.addProspects>[0],
+      ),
+    );
+  });
+  routes.all('/leadlists/:id/prospects', methodNotAllowed(['POST']));
 
   return routes;
 }

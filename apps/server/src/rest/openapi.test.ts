@@ -6,6 +6,7 @@ import {
   locationCode,
   MAX_COMPANY_SIZE_BANDS,
   MAX_FILTER_LIST_VALUES,
+  MAX_FILTER_RANGES,
   MAX_FILTER_VALUE_LENGTH,
   MAX_ICP_JOB_TITLES,
   MAX_ICP_LIST_PAGE,
@@ -87,7 +88,7 @@ describe('input and output schemas', () => {
     for (const field of ['description', 'crmFilters', 'leadsPerList']) {
       expect(schemas.IcpCreate.properties[field].description).toMatch(/Default: /);
     }
-    expect(schemas.RecommendationFetchInput.required ?? []).not.toContain('pagination');
+    expect(schemas.RecommendationFetchInput.required).toContain('pagination');
   });
 
   it('custom filters and CRM conditions: values with defaults are optional in, required out', () => {
@@ -180,6 +181,40 @@ describe('the document states the limits the server applies', () => {
     expect(people.jobTitles.maxItems).toBe(MAX_ICP_JOB_TITLES);
   });
 
+  it('the newer v2 filters and their provider keys: lists, ranges and catalog values', () => {
+    const { companies, people } = schemas.RecommendationIcpInput.properties;
+    for (const list of [
+      companies.properties.includeDomains,
+      companies.properties.excludeDomains,
+      companies.properties.excludeIndustries,
+      people.properties.exactJobTitles,
+      people.properties.excludeDepartments,
+    ]) {
+      expect(list.maxItems).toBe(MAX_FILTER_LIST_VALUES);
+    }
+    expect(companies.properties.excludeIndustries.items).toEqual({
+      $ref: '#/components/schemas/Industry',
+    });
+    expect(people.properties.excludeDepartments.items).toEqual({
+      $ref: '#/components/schemas/Department',
+    });
+    expect(people.properties.exactJobTitles.items.maxLength).toBe(MAX_FILTER_VALUE_LENGTH);
+    for (const ranges of [companies.properties.employeeCounts, companies.properties.revenues]) {
+      expect(ranges.maxItems).toBe(MAX_FILTER_RANGES);
+    }
+    expect(companies.properties.yearFounded.properties.to.maximum).toBe(9_999);
+    const company = schemas.LeadProviderCriterion.properties.filters.properties.company.properties;
+    for (const ranges of [company.employee_sizes, company.revenues]) {
+      expect(ranges.maxItems).toBe(MAX_FILTER_RANGES);
+    }
+    for (const list of [company.domain, company.exclude_domain, company.exclude_industry]) {
+      expect(list.maxItems).toBe(MAX_FILTER_LIST_VALUES);
+    }
+    expect(schemas.FilterCatalog.properties.filters.items).toEqual({
+      $ref: '#/components/schemas/RecommendationFilterField',
+    });
+  });
+
   it('paging: the list limit and the v2 page size', () => {
     const limit = operations
       .find((operation) => operation.operationId === 'listIcps')
@@ -197,7 +232,7 @@ describe('the document states the limits the server applies', () => {
     const unbounded = integers.filter(([, schema]) => !(schema.minimum >= 0));
     expect(unbounded.map(([pointer]) => pointer)).toEqual([]);
     expect(schemas.Icp.properties.leadsPerList).toMatchObject({ minimum: 1, maximum: 10_000 });
-    expect(schemas.LeadListSummary.properties.requestedSize).toMatchObject({ minimum: 1 });
+    expect(JSON.stringify(schemas.LeadList.properties.requestedSize)).toContain('"minimum":1');
   });
 });
 

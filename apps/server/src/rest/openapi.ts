@@ -9,8 +9,11 @@ import {
   idempotencyKey,
   ifMatch,
   leadList,
+  leadListCreateInput,
+  leadListDetail,
   leadListInput,
-  leadListSummary,
+  leadListLeads,
+  leadListProspectsInput,
   leadPreview,
   leadPreviewInput,
   MAX_ICP_LIST_PAGE,
@@ -22,6 +25,9 @@ import {
   recommendationIcpInput,
   recommendationIcpList,
   recommendationIcpQuery,
+  schedule,
+  scheduleInput,
+  scheduleSetResult,
 } from '@icp/schema';
 import { z } from 'zod';
 import {
@@ -95,7 +101,8 @@ const recommendationCommon = {
 const getFilters = (operationId: string, summary: string) => ({
   operationId,
   summary,
-  description: 'Every value the v2 ICP accepts.',
+  description:
+    'Every filter of the v2 ICP, old and new, with what it takes, and every value it accepts.',
   responses: {
     '200': { description: 'The filter catalog.', ...json(filterCatalogResponse) },
     ...recommendationErrorResponses(recommendationCommon),
@@ -103,8 +110,9 @@ const getFilters = (operationId: string, summary: string) => ({
 });
 const oneList = {
   ...common,
-  '403': 'User does not have access to the ICP of this lead list.',
-  '404': 'No lead list exists with the specified ID.',
+  '403':
+    'You do not have access to this lead list (its ICP is not shared with you, or, without an ICP, you are not in its userIds).',
+  '404': "No lead list exists with the specified ID: LeadList with id '<id>' not found.",
 };
 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
@@ -279,7 +287,10 @@ export function createOpenApiDocument(): Document {
             requestParams: { path: idPath },
             requestBody: { required: false, ...json(leadListInput) },
             responses: {
-              '201': { description: 'The generated list.', ...json(leadList) },
+              '201': {
+                description: 'The generated list, named after the ICP and the UTC day it covers.',
+                ...json(leadListDetail),
+              },
               ...errorResponses({
                 ...withBody,
                 ...oneIcp,
@@ -292,20 +303,77 @@ export function createOpenApiDocument(): Document {
             summary: 'Lead lists of an ICP',
             requestParams: { path: idPath },
             responses: {
-              '200': { description: 'Its lists, newest first.', ...json(z.array(leadListSummary)) },
+              '200': { description: 'Its lists, newest first.', ...json(z.array(leadList)) },
               ...errorResponses(oneIcp),
             },
           },
         },
+        [`${ICPS_PATH}/{id}/schedule`]: {
+          put: {
+            operationId: 'setIcpSchedule',
+            summary: 'Set the delivery schedule',
+            description:
+              "Creates or replaces the ICP's schedule: one lead list of leadsPerList leads per period (every day, week from Monday, or month from the 1st, starting at `at` in `timezone`), until activeUntil. Periods are counted from this call. A webhookUrl gets each delivered list as a signed Standard Webhooks request; its signing secret is answered once, by the PUT that made it (a new or changed URL).",
+            requestParams: { path: idPath },
+            requestBody: { required: true, ...json(scheduleInput) },
+            responses: {
+              '200': { description: 'Replaced.', ...json(scheduleSetResult) },
+              '201': { description: 'Created.', ...json(scheduleSetResult) },
+              ...errorResponses({ ...withBody, ...oneIcp }),
+            },
+          },
+          get: {
+            operationId: 'getIcpSchedule',
+            summary: 'Get the delivery schedule',
+            description:
+              'The schedule, when the next list is due, whether it ended (activeUntil passed), and the periods delivered, newest first.',
+            requestParams: { path: idPath },
+            responses: {
+              '200': { description: 'The schedule and its state.', ...json(schedule) },
+              ...errorResponses({ ...oneIcp, '404': 'No such ICP, or it has no schedule.' }),
+            },
+          },
+          delete: {
+            operationId: 'deleteIcpSchedule',
+            summary: 'Stop the delivery schedule',
+            description: 'No more deliveries; the lists delivered stay.',
+            requestParams: { path: idPath },
+            responses: {
+              '204': { description: 'Deleted.' },
+              ...errorResponses({ ...oneIcp, '404': 'No such ICP, or it has no schedule.' }),
+            },
+          },
+        },
         [LEAD_LISTS_PATH]: {
+          post: {
+            operationId: 'createLeadList',
+            summary: 'Create a lead list',
+            description:
+              'Makes a list by hand from people (personIds) and companies (companyIds) of the lead database. With an icpId, the ICP must be shared with the caller; without one, the list is seen by its creator and its userIds.',
+            requestBody: { required: true, ...json(leadListCreateInput) },
+            responses: {
+              '201': {
+                description: 'The list with its people and companies.',
+                ...json(leadListDetail),
+              },
+              ...errorResponses({
+                ...common,
+                ...withBody,
+                '400': 'Invalid request body; details name each unknown person or company id.',
+                '403': 'You do not have access to this ICP.',
+                '404': 'ICP not found: <uuid>.',
+              }),
+            },
+          },
           get: {
             operationId: 'listLeadLists',
             summary: 'List lead lists',
-            description: 'The lists of every ICP shared with the authenticated user, newest first.',
+            description:
+              'The lists the authenticated user may see, newest first: those of the ICPs shared with them and those without an ICP whose userIds hold them; an admin sees every list.',
             responses: {
               '200': {
-                description: 'The lists, without their leads.',
-                ...json(z.array(leadListSummary)),
+                description: 'The lists, without their people.',
+                ...json(z.array(leadList)),
               },
               ...errorResponses(common),
             },
@@ -317,15 +385,52 @@ export function createOpenApiDocument(): Document {
             summary: 'Get a lead list',
             requestParams: { path: listIdPath },
             responses: {
-              '200': { description: 'The list with its leads, as delivered.', ...json(leadList) },
+              '200': {
+                description:
+                  'The list with its people (each with their company and, for CRM contacts, the CRM record) and its companies.',
+                ...json(leadListDetail),
+              },
               ...errorResponses(oneList),
             },
           },
           delete: {
             operationId: 'deleteLeadList',
             summary: 'Delete a lead list',
+            description: 'The people and companies themselves stay in the lead database.',
             requestParams: { path: listIdPath },
             responses: { '204': { description: 'Deleted.' }, ...errorResponses(oneList) },
+          },
+        },
+        [`${LEAD_LISTS_PATH}/{id}/leads`]: {
+          get: {
+            operationId: 'getLeadsOfLeadList',
+            summary: 'Get leads by list',
+            description:
+              'The people of a person list whose company has a name, or the companies of a company list.',
+            requestParams: { path: listIdPath },
+            responses: {
+              '200': { description: 'The leads, in list order.', ...json(leadListLeads) },
+              ...errorResponses(oneList),
+            },
+          },
+        },
+        [`${LEAD_LISTS_PATH}/{id}/prospects`]: {
+          post: {
+            operationId: 'addProspectsToLeadList',
+            summary: 'Add prospects to a lead list',
+            description:
+              'Stores people given as data (prospects) in the lead database and adds them, or adds people of the lead database by id (personIds); people already in the list are not added again. Person lists only.',
+            requestParams: { path: listIdPath },
+            requestBody: { required: true, ...json(leadListProspectsInput) },
+            responses: {
+              '200': { description: 'The list as it is now.', ...json(leadListDetail) },
+              ...errorResponses({
+                ...withBody,
+                ...oneList,
+                '400':
+                  'Invalid request body (details name unknown ids), a company list, or a list that would hold more people than allowed.',
+              }),
+            },
           },
         },
         [`${RECOMMENDATIONS_PATH}/icp`]: {
@@ -360,7 +465,7 @@ export function createOpenApiDocument(): Document {
             operationId: 'fetchRecommendations',
             summary: 'Fetch recommendations (v2)',
             description:
-              'A page of the companies matching the saved ICP (pagination.from inclusive, pagination.to exclusive, 0-based, at most 100), each with up to 10 matching people and the reasons each matched.',
+              "A page of today's recommendations for the saved ICP (pagination.from inclusive, pagination.to exclusive, 0-based, at most 100; required). They are generated once per UTC day, on the day's first fetch: at most 100 companies never recommended to this ICP before, best fit first, each with up to 10 matching people and its scored reasons. The same range gives the same companies all day; hasMore says whether the day holds more; when none are left the page is empty.",
             requestBody: { required: true, ...json(recommendationFetchInput) },
             responses: {
               '200': {

@@ -3,6 +3,7 @@ import { authRouter } from '../auth/auth.router.js';
 import { icpRouter } from '../icp/icp.router.js';
 import { leadListsRouter } from '../lead-lists/lead-lists.router.js';
 import { recommendationsRouter } from '../recommendations/recommendations.router.js';
+import { schedulesRouter } from '../schedules/schedules.router.js';
 import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
@@ -10,6 +11,7 @@ export const appRouter = router({
   icp: icpRouter,
   leadLists: leadListsRouter,
   recommendations: recommendationsRouter,
+  schedules: schedulesRouter,
 });
 
 export type AppRouter = typeof appRouter;

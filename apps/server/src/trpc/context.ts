@@ -30,6 +30,8 @@ export interface Context {
    * starts; absent when rate limits are off.
    */
   callTokens?: CallTokens | undefined;
+  /** Whether webhook URLs may name private addresses (`WEBHOOK_ALLOW_PRIVATE=on`). */
+  webhookAllowPrivate?: boolean | undefined;
   /** Leads one user may store in lead lists per UTC day; 0 or absent: no quota. */
   storedLeadsPerDay?: number | undefined;
   /** For calls limited otherwise than by user (local sign-in); absent when limits are off. */

@@ -97,7 +97,7 @@ describe('CRM sourcing from Bullhorn', () => {
     expect(bullhorn.queries.at(-1)).toBe(bullhornSearchQuery(crmIcpRequest.crmFilters));
     expect(list.body.crmSourcing).toEqual({ status: 'applied', contacts: 2 });
     expect(
-      list.body.leads.map((lead: { person: { id: string; source: string } }) => [
+      list.body.people.map((lead: { person: { id: string; source: string } }) => [
         lead.person.id,
         lead.person.source,
       ]),
@@ -105,9 +105,9 @@ describe('CRM sourcing from Bullhorn', () => {
       [`icp:${icp.id}/bullhorn-101`, 'crm'],
       [`icp:${icp.id}/bullhorn-102`, 'crm'],
     ]);
-    expect(list.body.leads[0].company).toMatchObject({ name: 'Nordwerk GmbH' });
-    expect(list.body.leads[1].person.country).toBe('at');
-    expect(list.body.leads[0].reasons).toEqual(['a CRM contact matching the CRM filters']);
+    expect(list.body.people[0].company).toMatchObject({ name: 'Nordwerk GmbH' });
+    expect(list.body.people[1].person.country).toBe('at');
+    expect(list.body.people[0].reasons).toEqual(['a CRM contact matching the CRM filters']);
   });
 
   it("keeps the contacts found for one ICP out of every other search, the same user's included", async () => {
@@ -149,9 +149,8 @@ describe('CRM sourcing from Bullhorn', () => {
     reportFigures(ATTACKS_SUITE, { requestsSent: previews.length + 4, faultsInjected: 0 });
     for (const preview of previews) {
       expect(preview.total ?? preview.matchedCount).toBe(1);
-      expect(preview.leads.map((lead: { person: { id: string } }) => lead.person.id)).toEqual([
-        'p-1',
-      ]);
+      const leads = preview.leads ?? preview.people;
+      expect(leads.map((lead: { person: { id: string } }) => lead.person.id)).toEqual(['p-1']);
     }
   });
 
@@ -230,7 +229,7 @@ describe('CRM sourcing from Bullhorn', () => {
     ).body;
     const list = await service.api('POST', `${ICPS}/${icp.id}/lead-lists`, { token: key });
 
-    const sources = list.body.leads.map(
+    const sources = list.body.people.map(
       (lead: { person: { source: string } }) => lead.person.source,
     );
     expect(sources.sort()).toEqual(['crm', 'provider']);

@@ -80,7 +80,8 @@ interface IcpFixture {
 interface LeadListFixture {
   id: string;
   path: string;
-  icpPath: string;
+  /** Its ICP's path; null for a list made without one. */
+  icpPath: string | null;
   list: Json;
 }
 
@@ -124,6 +125,8 @@ let client: MatrixClient;
 let fixtures: {
   shared: IcpFixture;
   sharedList: LeadListFixture;
+  /** The owner's list without an ICP, given to the teammate. */
+  handList: LeadListFixture;
   strangersIcp: IcpFixture;
   strangersList: LeadListFixture;
   v2Read: Json;
@@ -160,6 +163,29 @@ async function newLeadList(actor: Actor, icp: IcpFixture): Promise<LeadListFixtu
   return { id, path: `${LEAD_LISTS}/${id}`, icpPath: icp.path, list: created.body };
 }
 
+/** A list made by hand of the lead people: for an ICP, or without one and given to `userIds`. */
+async function newHandList(
+  actor: Actor,
+  target: { icp: IcpFixture } | { userIds: string[] },
+): Promise<LeadListFixture> {
+  const created = await rest(actor, 'POST', LEAD_LISTS, handListBody(target));
+  expect(created.status, created.text).toBe(201);
+  const id = created.body.id as string;
+  const icpPath = 'icp' in target ? target.icp.path : null;
+  return { id, path: `${LEAD_LISTS}/${id}`, icpPath, list: created.body };
+}
+
+function handListBody(target: { icp: IcpFixture } | { userIds: string[] }, name = 'By hand') {
+  return {
+    name,
+    icpId: 'icp' in target ? target.icp.id : null,
+    startDate: '2026-12-01T00:00:00.000Z',
+    endDate: '2026-12-08T00:00:00.000Z',
+    personIds: idsOf(LEAD_PEOPLE),
+    ...('userIds' in target ? { userIds: target.userIds } : {}),
+  };
+}
+
 async function ownerRead(path: string) {
   const read = await rest('owner', 'GET', path);
   return { status: read.status, body: read.body, etag: read.headers.get('etag') };
@@ -172,7 +198,7 @@ const icpState = async (icp: IcpFixture) => ({
 
 const leadListState = async (list: LeadListFixture) => ({
   leadList: await ownerRead(list.path),
-  leadLists: await ownerRead(`${list.icpPath}/lead-lists`),
+  leadLists: await ownerRead(list.icpPath === null ? LEAD_LISTS : `${list.icpPath}/lead-lists`),
 });
 
 /** What GET /v2/recommendations/icp lists: the saved ICP, or none. */
@@ -196,6 +222,9 @@ const v2IcpPath = (externalUserId: string | undefined) =>
     ? `${V2}/icp`
     : `${V2}/icp?externalUserId=${encodeURIComponent(externalUserId)}`;
 
+/** The page every fetch of the matrix asks for. */
+const FIRST_PAGE = { from: 0, to: 10 };
+
 const withExternalUserId = (externalUserId: string | undefined) =>
   externalUserId === undefined ? {} : { externalUserId };
 
@@ -206,6 +235,7 @@ function expectOnlyIcpsSharedWith(user: string, icps: Json[]) {
   expect(idsOf(icps).includes(fixtures.strangersIcp.id)).toBe(user === STRANGER);
 }
 
+/** Lead lists show what the caller may see: an admin sees every list. */
 async function expectOnlyLeadListsSharedWith(user: string, lists: Json[]) {
   const members = await service.db
     .selectFrom('icp_members')
@@ -213,9 +243,16 @@ async function expectOnlyLeadListsSharedWith(user: string, lists: Json[]) {
     .where('user_id', '=', user)
     .execute();
   const icpIds = members.map((member) => member.icp_id);
-  for (const list of lists) expect(icpIds).toContain(list.icpId);
-  expect(idsOf(lists).includes(fixtures.sharedList.id)).toBe(MEMBERS.includes(user));
-  expect(idsOf(lists).includes(fixtures.strangersList.id)).toBe(user === STRANGER);
+  if (user !== ADMIN) {
+    for (const list of lists) {
+      if (list.icpId === null) expect(list.userIds).toContain(user);
+      else expect(icpIds).toContain(list.icpId);
+    }
+  }
+  const ids = idsOf(lists);
+  expect(ids.includes(fixtures.sharedList.id)).toBe(MEMBERS.includes(user) || user === ADMIN);
+  expect(ids.includes(fixtures.handList.id)).toBe(MEMBERS.includes(user) || user === ADMIN);
+  expect(ids.includes(fixtures.strangersList.id)).toBe(user === STRANGER || user === ADMIN);
 }
 
 // What each operation does, whichever transport carries it. `send` is the transport's request.
@@ -284,15 +321,18 @@ const deleteIcp =
   (send: Send<IcpFixture>, expectAnswer: (data: Json, icp: IcpFixture) => void) =>
   async (): Promise<Probe> => {
     const icp = await newSharedIcp();
-    await newLeadList('owner', icp);
+    const list = await newLeadList('owner', icp);
     return {
       send: (actor) => send(actor, icp),
       targetState: () => icpState(icp),
       secret: icp.name,
-      allowed: ({ data, after }) => {
+      allowed: async ({ data, after }) => {
         expectAnswer(data, icp);
         expect(after.icp.status).toBe(404);
         expect(after.leadLists.status).toBe(404);
+        // Its lists stay, without their ICP, for those who saw them.
+        const kept = await ownerRead(list.path);
+        expect(kept.body).toMatchObject({ id: list.id, icpId: null, userIds: [...MEMBERS].sort() });
       },
     };
   };
@@ -341,26 +381,152 @@ const listLeadLists = (send: Send) => async (): Promise<Probe> => ({
   allowed: ({ actor, data }) => expectOnlyLeadListsSharedWith(userOf(actor), data),
 });
 
-const readLeadList = (send: Send<LeadListFixture>) => async (): Promise<Probe> => {
-  const { sharedList } = fixtures;
+const readLeadList =
+  (send: Send<LeadListFixture>, which: 'sharedList' | 'handList' = 'sharedList') =>
+  async (): Promise<Probe> => {
+    const list = fixtures[which];
+    return {
+      send: (actor) => send(actor, list),
+      secret: list.id,
+      allowed: ({ data }) => expect(data).toEqual(list.list),
+    };
+  };
+
+const readLeadsOfList =
+  (send: Send<LeadListFixture>, which: 'sharedList' | 'handList' = 'sharedList') =>
+  async (): Promise<Probe> => {
+    const list = fixtures[which];
+    return {
+      send: (actor) => send(actor, list),
+      secret: list.id,
+      allowed: ({ data }) =>
+        expect(data.map((lead: Json) => lead.person.id)).toEqual(idsOf(LEAD_PEOPLE)),
+    };
+  };
+
+/** A list made by hand, without an ICP (any signed-in user) or for the shared ICP (its members). */
+const createLeadList = (send: Send<Json>, forIcp: boolean) => async (): Promise<Probe> => {
+  const name = `Hand ${randomUUID()}`;
+  const icp = forIcp ? await newSharedIcp() : undefined;
+  const target = icp === undefined ? { userIds: [] } : { icp };
   return {
-    send: (actor) => send(actor, sharedList),
-    secret: sharedList.id,
-    allowed: ({ data }) => expect(data).toEqual(sharedList.list),
+    send: (actor) => send(actor, handListBody(target, name)),
+    targetState: async () => ({
+      stored: await service.db
+        .selectFrom('lead_lists')
+        .select('id')
+        .where('name', '=', name)
+        .execute(),
+    }),
+    allowed: ({ actor, data, after }) => {
+      expect(data).toMatchObject({
+        name,
+        icpId: icp?.id ?? null,
+        createdBy: userOf(actor),
+        personIds: idsOf(LEAD_PEOPLE),
+      });
+      expect(after.stored).toEqual([{ id: data.id }]);
+    },
   };
 };
 
-const deleteLeadList =
-  (send: Send<LeadListFixture>, expectAnswer: (data: Json, list: LeadListFixture) => void) =>
+/** Adds a prospect given as data: stored and added, or (refused) neither. */
+const addProspects =
+  (send: Send<{ list: LeadListFixture; body: Json }>, withIcp: boolean) =>
   async (): Promise<Probe> => {
-    const list = await newLeadList('owner', await newSharedIcp());
+    const list = withIcp
+      ? await newLeadList('owner', await newSharedIcp())
+      : await newHandList('owner', { userIds: [TEAMMATE] });
+    const lastName = `Prospect ${randomUUID()}`;
+    const body = { prospects: [{ firstName: 'Added', lastName, jobTitle: 'CTO' }] };
+    return {
+      send: (actor) => send(actor, { list, body }),
+      targetState: async () => ({
+        ...(await leadListState(list)),
+        stored: await service.db
+          .selectFrom('people')
+          .select('id')
+          .where('last_name', '=', lastName)
+          .execute(),
+      }),
+      secret: list.id,
+      allowed: ({ data, after }) => {
+        expect(data.personIds).toHaveLength(LEAD_PEOPLE.length + 1);
+        expect(data.people.at(-1).person).toMatchObject({ firstName: 'Added', lastName });
+        expect(after.leadList.body).toEqual(data);
+        expect(after.stored).toHaveLength(1);
+      },
+    };
+  };
+
+const deleteLeadList =
+  (
+    send: Send<LeadListFixture>,
+    expectAnswer: (data: Json, list: LeadListFixture) => void,
+    withIcp = true,
+  ) =>
+  async (): Promise<Probe> => {
+    const list = withIcp
+      ? await newLeadList('owner', await newSharedIcp())
+      : await newHandList('owner', { userIds: [TEAMMATE] });
     return {
       send: (actor) => send(actor, list),
       targetState: () => leadListState(list),
       allowed: ({ data, after }) => {
         expectAnswer(data, list);
         expect(after.leadList.status).toBe(404);
-        expect(idsOf(after.leadLists.body)).toEqual([]);
+        expect(idsOf(after.leadLists.body)).not.toContain(list.id);
+      },
+    };
+  };
+
+// Schedules: set, read and stopped by the ICP's members (and admins), each row on a fresh ICP.
+const SCHEDULE = { every: 'week', at: '08:00', timezone: 'Europe/Berlin' };
+const scheduleRows = (icp: IcpFixture) =>
+  service.db
+    .selectFrom('icp_schedules')
+    .select(['id', 'every'])
+    .where('icp_id', '=', icp.id)
+    .execute();
+const withSchedule = async () => {
+  const icp = await newSharedIcp();
+  const set = await rest('owner', 'PUT', `${icp.path}/schedule`, SCHEDULE);
+  expect(set.status, set.text).toBe(201);
+  return { icp, schedule: set.body };
+};
+
+const setSchedule = (send: Send<IcpFixture>) => async (): Promise<Probe> => {
+  const icp = await newSharedIcp();
+  return {
+    send: (actor) => send(actor, icp),
+    targetState: async () => ({ stored: await scheduleRows(icp) }),
+    allowed: ({ data, after }) => {
+      const schedule = data.schedule ?? data;
+      expect(schedule).toMatchObject({ icpId: icp.id, ...SCHEDULE, deliveries: [] });
+      expect(after.stored).toEqual([{ id: schedule.id, every: 'week' }]);
+    },
+  };
+};
+
+const readSchedule = (send: Send<IcpFixture>) => async (): Promise<Probe> => {
+  const { icp, schedule } = await withSchedule();
+  return {
+    send: (actor) => send(actor, icp),
+    secret: schedule.id,
+    allowed: ({ data }) => expect(data).toEqual(schedule),
+  };
+};
+
+const deleteSchedule =
+  (send: Send<IcpFixture>, expectAnswer: (data: Json, icp: IcpFixture) => void) =>
+  async (): Promise<Probe> => {
+    const { icp } = await withSchedule();
+    return {
+      send: (actor) => send(actor, icp),
+      targetState: async () => ({ stored: await scheduleRows(icp) }),
+      allowed: ({ data, after }) => {
+        expectAnswer(data, icp);
+        expect(after.stored).toEqual([]);
       },
     };
   };
@@ -400,12 +566,11 @@ const readV2Icp = (externalUserId: string | undefined, send: Send) => async (): 
   };
 };
 
-const fetchV2 = (externalUserId: string | undefined, send: Send) => async (): Promise<Probe> => ({
+const fetchV2 = (send: Send) => async (): Promise<Probe> => ({
   send: (actor) => send(actor),
   allowed: ({ data }) => {
-    expect(data.externalUserId).toBe(externalUserId);
-    expect(data.pagination).toEqual({ from: 0, to: 10, total: 1 });
-    expect(data.companies.map((entry: Json) => entry.company.id)).toEqual([LEAD_COMPANY.id]);
+    expect(data.pagination).toEqual({ from: 0, to: 10, hasMore: false, totalAmount: 1 });
+    expect(data.companies.map((company: Json) => company.name)).toEqual([LEAD_COMPANY.name]);
   },
 });
 
@@ -452,6 +617,8 @@ const WITHOUT_EXTERNAL_USER_ID = 'without externalUserId';
 
 const expectNoBody = (data: Json) => expect(data).toBeNull();
 const expectIdOf = (data: Json, target: { id: string }) => expect(data).toEqual({ id: target.id });
+const WITHOUT_ICP = 'without an ICP, given to the teammate';
+const FOR_ICP = 'for the shared ICP';
 
 const REST_ENDPOINTS: Endpoint[] = [
   restEndpoint(
@@ -531,6 +698,60 @@ const REST_ENDPOINTS: Endpoint[] = [
     true,
     deleteLeadList((actor, list) => rest(actor, 'DELETE', list.path), expectNoBody),
   ),
+  restEndpoint(
+    `GET ${LEAD_LISTS}/{id}`,
+    'sharedIcp',
+    200,
+    false,
+    readLeadList((actor, list) => rest(actor, 'GET', list.path), 'handList'),
+    WITHOUT_ICP,
+  ),
+  restEndpoint(
+    `DELETE ${LEAD_LISTS}/{id}`,
+    'sharedIcp',
+    204,
+    true,
+    deleteLeadList((actor, list) => rest(actor, 'DELETE', list.path), expectNoBody, false),
+    WITHOUT_ICP,
+  ),
+  restEndpoint(
+    `POST ${LEAD_LISTS}`,
+    'signedIn',
+    201,
+    true,
+    createLeadList((actor, body) => rest(actor, 'POST', LEAD_LISTS, body), false),
+  ),
+  restEndpoint(
+    `POST ${LEAD_LISTS}`,
+    'sharedIcp',
+    201,
+    true,
+    createLeadList((actor, body) => rest(actor, 'POST', LEAD_LISTS, body), true),
+    FOR_ICP,
+  ),
+  ...(['sharedList', 'handList'] as const).map((which) =>
+    restEndpoint(
+      `GET ${LEAD_LISTS}/{id}/leads`,
+      'sharedIcp',
+      200,
+      false,
+      readLeadsOfList((actor, list) => rest(actor, 'GET', `${list.path}/leads`), which),
+      which === 'handList' ? WITHOUT_ICP : undefined,
+    ),
+  ),
+  ...[true, false].map((withIcp) =>
+    restEndpoint(
+      `POST ${LEAD_LISTS}/{id}/prospects`,
+      'sharedIcp',
+      200,
+      true,
+      addProspects(
+        (actor, { list, body }) => rest(actor, 'POST', `${list.path}/prospects`, body),
+        withIcp,
+      ),
+      withIcp ? undefined : WITHOUT_ICP,
+    ),
+  ),
   ...[V2_WRITE, undefined].map((externalUserId) =>
     restEndpoint(
       `POST ${V2}/icp`,
@@ -543,7 +764,7 @@ const REST_ENDPOINTS: Endpoint[] = [
   ),
   ...[V2_READ, undefined].flatMap((externalUserId) => {
     const variant = externalUserId === undefined ? WITHOUT_EXTERNAL_USER_ID : WITH_EXTERNAL_USER_ID;
-    const fetchBody = withExternalUserId(externalUserId);
+    const fetchBody = { ...withExternalUserId(externalUserId), pagination: FIRST_PAGE };
     return [
       restEndpoint(
         `GET ${V2}/icp`,
@@ -558,7 +779,7 @@ const REST_ENDPOINTS: Endpoint[] = [
         'ownerAccount',
         200,
         false,
-        fetchV2(externalUserId, (actor) => rest(actor, 'POST', `${V2}/fetch`, fetchBody)),
+        fetchV2((actor) => rest(actor, 'POST', `${V2}/fetch`, fetchBody)),
         variant,
       ),
     ];
@@ -576,6 +797,27 @@ const REST_ENDPOINTS: Endpoint[] = [
     200,
     false,
     v2Filters((actor) => rest(actor, 'GET', `${V2}/filters`)),
+  ),
+  restEndpoint(
+    `PUT ${ICPS}/{id}/schedule`,
+    'sharedIcp',
+    201,
+    true,
+    setSchedule((actor, icp) => rest(actor, 'PUT', `${icp.path}/schedule`, SCHEDULE)),
+  ),
+  restEndpoint(
+    `GET ${ICPS}/{id}/schedule`,
+    'sharedIcp',
+    200,
+    false,
+    readSchedule((actor, icp) => rest(actor, 'GET', `${icp.path}/schedule`)),
+  ),
+  restEndpoint(
+    `DELETE ${ICPS}/{id}/schedule`,
+    'sharedIcp',
+    204,
+    true,
+    deleteSchedule((actor, icp) => rest(actor, 'DELETE', `${icp.path}/schedule`), expectNoBody),
   ),
 ];
 
@@ -671,6 +913,44 @@ const TRPC_ENDPOINTS: Endpoint[] = [
     true,
     deleteLeadList((actor, list) => trpc(actor, 'leadLists.delete', { id: list.id }), expectIdOf),
   ),
+  trpcEndpoint(
+    'leadLists.byId',
+    'sharedIcp',
+    false,
+    readLeadList((actor, list) => trpc(actor, 'leadLists.byId', { id: list.id }), 'handList'),
+    WITHOUT_ICP,
+  ),
+  trpcEndpoint(
+    'leadLists.create',
+    'signedIn',
+    true,
+    createLeadList((actor, body) => trpc(actor, 'leadLists.create', { body }), false),
+  ),
+  trpcEndpoint(
+    'leadLists.create',
+    'sharedIcp',
+    true,
+    createLeadList((actor, body) => trpc(actor, 'leadLists.create', { body }), true),
+    FOR_ICP,
+  ),
+  trpcEndpoint(
+    'leadLists.leads',
+    'sharedIcp',
+    false,
+    readLeadsOfList((actor, list) => trpc(actor, 'leadLists.leads', { id: list.id })),
+  ),
+  ...[true, false].map((withIcp) =>
+    trpcEndpoint(
+      'leadLists.addProspects',
+      'sharedIcp',
+      true,
+      addProspects(
+        (actor, { list, body }) => trpc(actor, 'leadLists.addProspects', { id: list.id, body }),
+        withIcp,
+      ),
+      withIcp ? undefined : WITHOUT_ICP,
+    ),
+  ),
   ...[V2_WRITE, undefined].map((externalUserId) =>
     trpcEndpoint(
       'recommendations.upsertIcp',
@@ -697,7 +977,9 @@ const TRPC_ENDPOINTS: Endpoint[] = [
         'recommendations.fetch',
         'ownerAccount',
         false,
-        fetchV2(externalUserId, (actor) => trpc(actor, 'recommendations.fetch', { body: query })),
+        fetchV2((actor) =>
+          trpc(actor, 'recommendations.fetch', { body: { ...query, pagination: FIRST_PAGE } }),
+        ),
         variant,
       ),
     ];
@@ -707,6 +989,27 @@ const TRPC_ENDPOINTS: Endpoint[] = [
     'signedIn',
     false,
     v2Filters((actor) => trpc(actor, 'recommendations.filters')),
+  ),
+  trpcEndpoint(
+    'schedules.set',
+    'sharedIcp',
+    true,
+    setSchedule((actor, icp) => trpc(actor, 'schedules.set', { id: icp.id, body: SCHEDULE })),
+  ),
+  trpcEndpoint(
+    'schedules.get',
+    'sharedIcp',
+    false,
+    readSchedule((actor, icp) => trpc(actor, 'schedules.get', { id: icp.id })),
+  ),
+  trpcEndpoint(
+    'schedules.delete',
+    'sharedIcp',
+    true,
+    deleteSchedule(
+      (actor, icp) => trpc(actor, 'schedules.delete', { id: icp.id }),
+      (data, icp) => expect(data).toEqual({ icpId: icp.id }),
+    ),
   ),
 ];
 
@@ -770,6 +1073,7 @@ beforeAll(async () => {
   fixtures = {
     shared,
     sharedList: await newLeadList('owner', shared),
+    handList: await newHandList('owner', { userIds: [TEAMMATE] }),
     strangersIcp,
     strangersList: await newLeadList('stranger', strangersIcp),
     v2Read: await saveV2(V2_READ),

@@ -1,23 +1,32 @@
 import {
+  companyRecord,
   type Icp,
   icp,
   icpCreateInput,
   icpPatchInput,
-  leadList,
+  leadListCreateInput,
+  leadListDetail,
   leadListInput,
+  leadListProspectsInput,
   leadPreview,
   leadPreviewInput,
+  personRecord,
   recommendationFetchInput,
   recommendationFetchResult,
   recommendationIcp,
   recommendationIcpInput,
+  scheduleInput,
+  scheduleSetResult,
 } from '@icp/schema';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { saveCompanies, savePeople } from '../../src/leads/lead-records.repository.js';
 import type { JsonResponse } from '../support/api-client.js';
 import { type BrokenBody, brokenBody, strangeBody } from '../support/fuzz/broken-bodies.js';
 import { expectRefused, expectWellFormed, mustAccept } from '../support/fuzz/http-oracle.js';
+import { leadListCreateBody, leadListProspectsBody } from '../support/fuzz/lead-list-bodies.js';
+import { scheduleBody } from '../support/fuzz/schedule-bodies.js';
 import {
   fetchExternalUserId,
   icpCreateBody,
@@ -33,6 +42,7 @@ import { startTestService, type TestService } from '../support/test-service.js';
 import { callProcedure, PROCEDURE_PATHS } from '../support/trpc-procedures.js';
 
 const ICPS = '/api/v1/entities/icps';
+const LEAD_LISTS = '/api/v1/entities/leadlists';
 const V2 = '/v2/recommendations';
 /** Generated requests per property; each property sends one to three requests per run. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
@@ -217,11 +227,131 @@ describe(`fuzzing every endpoint with generated bodies (seed ${SEED})`, () => {
         if (!accepted) return;
         generated += 1;
         expect(response.status).toBe(201);
-        expect(leadList.safeParse(response.body).success).toBe(true);
+        expect(leadListDetail.safeParse(response.body).success).toBe(true);
       }),
     );
     const lists = await send('GET', `${path}/lead-lists`);
     expect(lists.body).toHaveLength(generated);
+  });
+
+  it('POST /leadlists and /leadlists/{id}/prospects: valid bodies are stored and read back, refused ones store nothing', async () => {
+    const personIds = ['fuzz-p-1', 'fuzz-p-2', 'fuzz-p-3'];
+    const companyIds = ['fuzz-c-1', 'fuzz-c-2'];
+    await service.db.transaction().execute(async (tx) => {
+      await saveCompanies(
+        tx,
+        companyIds.map((id) => companyRecord.parse({ id, name: `Company ${id}` })),
+      );
+      await savePeople(
+        tx,
+        personIds.map((id) =>
+          personRecord.parse({
+            id,
+            firstName: 'F',
+            lastName: id,
+            jobTitle: 'CTO',
+            companyId: 'fuzz-c-1',
+          }),
+        ),
+      );
+    });
+    const icp = await send('POST', ICPS, { raw: plainIcp('Lists by hand') });
+    const icpIds = [null, icp.body.id as string];
+    const stored = new Set<string>([...personIds, ...companyIds]);
+    // The API's rule: the schema's, and every id naming a stored record.
+    const createRule = leadListCreateInput.refine((body) =>
+      [...body.personIds, ...body.companyIds].every((id) => stored.has(id)),
+    );
+    const before = (await send('GET', LEAD_LISTS)).body.length;
+    let created = 0;
+    await check(
+      fc.asyncProperty(
+        sentBody(leadListCreateBody(personIds, companyIds, icpIds)),
+        async (sent) => {
+          const { accepted, response } = await judged(createRule, sent, (raw) =>
+            send('POST', LEAD_LISTS, { raw }),
+          );
+          if (!accepted) return;
+          created += 1;
+          expect(response.status).toBe(201);
+          const body = leadListCreateInput.parse(JSON.parse(sent.raw));
+          expect(response.body).toMatchObject({
+            name: body.name,
+            type: body.type,
+            icpId: body.icpId,
+            startDate: body.startDate,
+            endDate: body.endDate,
+            personIds: [...new Set(body.personIds)],
+            companyIds: [...new Set(body.companyIds)],
+          });
+          const read = await send('GET', `${LEAD_LISTS}/${response.body.id}`);
+          expect(read.body).toEqual(response.body);
+        },
+      ),
+    );
+    expect((await send('GET', LEAD_LISTS)).body.length).toBe(before + created);
+
+    const target = await send('POST', LEAD_LISTS, {
+      raw: JSON.stringify({
+        name: 'Prospects',
+        icpId: null,
+        startDate: '2026-12-01T00:00:00Z',
+        endDate: '2026-12-02T00:00:00Z',
+        personIds: [],
+      }),
+    });
+    const path = `${LEAD_LISTS}/${target.body.id}/prospects`;
+    const prospectsRule = leadListProspectsInput.refine((body) =>
+      (body.personIds ?? []).every((id) => stored.has(id)),
+    );
+    let people: string[] = [];
+    await check(
+      fc.asyncProperty(sentBody(leadListProspectsBody(personIds)), async (sent) => {
+        const { accepted, response } = await judged(prospectsRule, sent, (raw) =>
+          send('POST', path, { raw }),
+        );
+        const read = await send('GET', `${LEAD_LISTS}/${target.body.id}`);
+        if (!accepted) {
+          expect(read.body.personIds).toEqual(people);
+          return;
+        }
+        const body = leadListProspectsInput.parse(JSON.parse(sent.raw));
+        const picked = [...new Set(body.personIds ?? [])].filter((id) => !people.includes(id));
+        expect(response.body.personIds).toHaveLength(
+          people.length + picked.length + (body.prospects?.length ?? 0),
+        );
+        expect(response.body.personIds.slice(0, people.length + picked.length)).toEqual([
+          ...people,
+          ...picked,
+        ]);
+        expect(read.body).toEqual(response.body);
+        people = response.body.personIds;
+      }),
+    );
+  });
+
+  it('PUT /icps/{id}/schedule: every valid schedule is read back as set; a refused one changes nothing', async () => {
+    const created = await send('POST', ICPS, { raw: plainIcp('Scheduled') });
+    const path = `${ICPS}/${created.body.id}/schedule`;
+    let current: unknown = null;
+    await check(
+      fc.asyncProperty(sentBody(scheduleBody), async (sent) => {
+        const { accepted, response } = await judged(scheduleInput, sent, (raw) =>
+          send('PUT', path, { raw }),
+        );
+        const read = await send('GET', path);
+        // What was set; its state (next delivery, deliveries) moves with the clock.
+        const { nextDeliveryAt, deliveries, ...set } = read.body;
+        if (accepted) {
+          expect(scheduleSetResult.safeParse(response.body).success).toBe(true);
+          expect(response.body).toMatchObject(scheduleInput.parse(JSON.parse(sent.raw)));
+          current = set;
+        }
+        if (current === null) expect(read.status).toBe(404);
+        else expect(set).toEqual(current);
+      }),
+    );
+    if (current !== null) expect((await send('DELETE', path)).status).toBe(204);
   });
 
   it('POST /v2/recommendations/icp: every valid body is saved as the schema reads it, and read back', async () => {

@@ -196,10 +196,11 @@ describe('previews and lead lists', () => {
     const first = await service.api('POST', `${ICPS}/${icp.id}/lead-lists`, { token: owner });
     const second = await service.api('POST', `${ICPS}/${icp.id}/lead-lists`, { token: owner });
 
-    const idsOf = (list: { leads: { person: { id: string } }[] }) =>
-      list.leads.map((lead) => lead.person.id);
-    expect(idsOf(first.body)).toEqual(['p-1', 'p-2', 'p-3']);
-    expect(idsOf(second.body)).toEqual(['p-4']);
+    expect(first.body.personIds).toEqual(['p-1', 'p-2', 'p-3']);
+    expect(second.body.personIds).toEqual(['p-4']);
+    expect(second.body.people.map((lead: { person: { id: string } }) => lead.person.id)).toEqual([
+      'p-4',
+    ]);
   });
 
   it('refuses to generate for an expired ICP (409), while it can still be previewed', async () => {
@@ -247,13 +248,25 @@ describe('previews and lead lists', () => {
     expect(read.body.error.code).toBe('NOT_FOUND');
   });
 
-  it('deleting the ICP deletes its lists', async () => {
+  it('deleting the ICP keeps its lists, with icpId null, for those who saw them', async () => {
     const icp = await createIcp({});
     const created = await service.api('POST', `${ICPS}/${icp.id}/lead-lists`, { token: owner });
-    await service.api('DELETE', `${ICPS}/${icp.id}`, { token: owner });
+    const deleted = await service.api('DELETE', `${ICPS}/${icp.id}`, { token: owner });
 
-    const read = await service.api('GET', `${LEAD_LISTS}/${created.body.id}`, { token: owner });
-    expect(read.status).toBe(404);
+    const read = await service.api('GET', `${LEAD_LISTS}/${created.body.id}`, { token: teammate });
+    const asStranger = await service.api('GET', `${LEAD_LISTS}/${created.body.id}`, {
+      token: stranger,
+    });
+    const teammateLists = await service.api('GET', LEAD_LISTS, { token: teammate });
+    expect(deleted.status).toBe(204);
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual({
+      ...created.body,
+      icpId: null,
+      userIds: ['owner', 'teammate'],
+    });
+    expect(asStranger.status).toBe(403);
+    expect(teammateLists.body.map((list: { id: string }) => list.id)).toContain(created.body.id);
   });
 
   it('answers 404 for an unknown ICP or list, and 405 for other methods', async () => {

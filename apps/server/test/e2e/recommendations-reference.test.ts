@@ -30,8 +30,54 @@ type GetIcpResponse = {
   pagination: { hasMore: boolean; limit: number; totalAmount: number };
 };
 type FetchRequest = { externalUserId?: string; pagination: { from: number; to: number } };
-/** What every fetch answer holds, in the reference's shape as in the one served today. */
-type FetchResponse = { companies: unknown[]; pagination: object };
+type Location = {
+  country: string | null;
+  region: string | null;
+  regionCode: string | null;
+  locality: string | null;
+  postalCode: string | null;
+  streetAddress: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  primary: boolean;
+};
+type Person = {
+  firstName: string;
+  lastName: string;
+  jobTitle: string | null;
+  departments: string[];
+  seniorities: string[];
+  country: string | null;
+  location: string | null;
+  linkedinUrl: string | null;
+  summary: string | null;
+  currentJobDescription: string | null;
+};
+type Reason = {
+  type: string;
+  score: number;
+  title: string;
+  shortDescription: string;
+  description: string;
+};
+type Company = {
+  name: string;
+  domain: string | null;
+  description: string | null;
+  employeeCount: number | null;
+  size: string | null;
+  yearFounded: number | null;
+  industries: string[];
+  keywords: string[];
+  hqAddress: string | null;
+  hqCountry: string | null;
+  linkedInURL: string | null;
+  logo: string | null;
+  locations: Location[];
+  people: Person[];
+  recommendation: { id: string; generatedAt: string; reasons: Reason[] };
+};
+type FetchResponse = { companies: Company[]; pagination: { hasMore: boolean } };
 type ErrorBody = { code: number; message: string };
 
 class ApiError extends Error {
@@ -95,12 +141,56 @@ async function refusal(request: Promise<unknown>): Promise<ApiError> {
   return error;
 }
 
+const COMPANY_KEYS = [
+  'name',
+  'domain',
+  'description',
+  'employeeCount',
+  'size',
+  'yearFounded',
+  'industries',
+  'keywords',
+  'hqAddress',
+  'hqCountry',
+  'linkedInURL',
+  'logo',
+  'locations',
+  'people',
+  'recommendation',
+];
+const LOCATION_KEYS = [
+  'country',
+  'region',
+  'regionCode',
+  'locality',
+  'postalCode',
+  'streetAddress',
+  'latitude',
+  'longitude',
+  'primary',
+];
+const PERSON_KEYS = [
+  'firstName',
+  'lastName',
+  'jobTitle',
+  'departments',
+  'seniorities',
+  'country',
+  'location',
+  'linkedinUrl',
+  'summary',
+  'currentJobDescription',
+];
+const REASON_KEYS = ['type', 'score', 'title', 'shortDescription', 'description'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
 describe('a client written from the reference', () => {
   let service: TestService;
   let client: ReturnType<typeof recommendationsClient>;
+  let now = new Date('2026-02-09T07:30:00.000Z');
 
   beforeAll(async () => {
-    service = await startTestService();
+    service = await startTestService({}, { now: () => now });
     client = recommendationsClient(service.url, await service.apiKeyFor('reference_account'));
     await service.db.transaction().execute(async (tx) => {
       await saveCompanies(tx, [
@@ -146,7 +236,107 @@ describe('a client written from the reference', () => {
       pagination: { hasMore: false, limit: 10, totalAmount: 1 },
     });
     expect(fetched.companies).toHaveLength(1);
-    expect(fetched.pagination).toEqual(expect.any(Object));
+    expect(fetched.pagination.hasMore).toBe(false);
+    const [company] = fetched.companies as [Company];
+    expect(Object.keys(company)).toEqual(COMPANY_KEYS);
+    expect(company).toMatchObject({
+      name: 'Reference SAS',
+      employeeCount: 80,
+      size: '51-200',
+      industries: ['Software'],
+      hqCountry: 'fr',
+    });
+    expect(Object.keys(company.locations[0] ?? {})).toEqual(LOCATION_KEYS);
+    expect(company.people.map((person) => Object.keys(person))).toEqual([PERSON_KEYS]);
+    expect(company.people[0]).toMatchObject({
+      seniorities: ['Board Member'],
+      jobTitle: 'Board Member',
+    });
+    expect(company.recommendation.id).toMatch(UUID);
+    expect(company.recommendation.generatedAt).toBe(now.toISOString());
+    const industry = company.recommendation.reasons.find(
+      (reason) => reason.type === 'INDUSTRY_MATCH',
+    );
+    expect(Object.keys(industry ?? {})).toEqual(REASON_KEYS);
+    expect(industry?.score).toBe(100);
+  });
+
+  it('without pagination, the fetch is refused with a 400', async () => {
+    const error = await refusal(
+      client.fetchRecommendations({ externalUserId: 'ref-user-1' } as FetchRequest),
+    );
+
+    expect(error.status).toBe(400);
+    expect(error.body).toMatchObject({ code: 400, message: expect.any(String) });
+  });
+
+  it('upserts, gets, then fetches over three days: stable within a day, never repeated, then over', async () => {
+    await service.db.transaction().execute(async (tx) => {
+      await saveCompanies(
+        tx,
+        Array.from({ length: 230 }, (_, index) =>
+          companyRecord.parse({
+            id: `c-walk-${String(index).padStart(3, '0')}`,
+            name: `Walk ${index} GmbH`,
+            industry: 'Finance',
+            country: 'de',
+          }),
+        ),
+      );
+      await savePeople(
+        tx,
+        Array.from({ length: 230 }, (_, index) =>
+          personRecord.parse({
+            id: `p-walk-${index}`,
+            firstName: 'Jo',
+            lastName: `Walker ${index}`,
+            jobTitle: 'Chief Financial Officer',
+            seniority: 'C-Level',
+            companyId: `c-walk-${String(index).padStart(3, '0')}`,
+          }),
+        ),
+      );
+    });
+    const saved = await client.upsertIcp({
+      companies: { industries: ['Finance'], primaryLocations: ['W-EMEA'] },
+      externalUserId: 'ref-walker',
+      people: { seniorities: ['C-Level'] },
+    });
+    expect((await client.getIcp('ref-walker')).icpFilters[0]?.id).toBe(saved.id);
+
+    /** Every company of the day, a page of `size` at a time while hasMore says so. */
+    const day = async (size: number) => {
+      const names: string[] = [];
+      for (let from = 0; ; from += size) {
+        const page = await client.fetchRecommendations({
+          externalUserId: 'ref-walker',
+          pagination: { from, to: from + size },
+        });
+        names.push(...page.companies.map((company) => company.name));
+        if (!page.pagination.hasMore) return names;
+      }
+    };
+    const seen: string[] = [];
+    const perDay: number[] = [];
+    for (const date of ['2026-02-10', '2026-02-11', '2026-02-12']) {
+      now = new Date(`${date}T06:00:00.000Z`);
+      const morning = await day(25);
+      now = new Date(`${date}T21:00:00.000Z`);
+      expect(await day(40)).toEqual(morning);
+      expect(morning.filter((name) => seen.includes(name))).toEqual([]);
+      seen.push(...morning);
+      perDay.push(morning.length);
+    }
+    now = new Date('2026-02-13T06:00:00.000Z');
+    const over = await client.fetchRecommendations({
+      externalUserId: 'ref-walker',
+      pagination: { from: 0, to: 10 },
+    });
+
+    expect(perDay).toEqual([100, 100, 30]);
+    expect(new Set(seen).size).toBe(230);
+    expect(over.companies).toEqual([]);
+    expect(over.pagination.hasMore).toBe(false);
   });
 
   it('gets an empty list, not an error, for a user without an ICP', async () => {

@@ -361,28 +361,47 @@ describe('POST /v2/recommendations/fetch', () => {
   });
   afterAll(() => service.stop());
 
-  it('returns the matching companies with their people and why each matched', async () => {
+  it('returns the matching companies, flat, with their people and scored reasons', async () => {
     const response = await service.api('POST', FETCH, {
       token: key,
       body: { externalUserId: 'ext-1', pagination: { from: 0, to: 10 } },
     });
 
     expect(response.status).toBe(200);
-    expect(response.body.externalUserId).toBe('ext-1');
-    expect(response.body.pagination).toEqual({ from: 0, to: 10, total: 2 });
+    expect(response.body.pagination).toEqual({ from: 0, to: 10, hasMore: false, totalAmount: 2 });
     const companies = response.body.companies.map(
-      (entry: { company: { id: string }; people: { person: { id: string } }[] }) => [
-        entry.company.id,
-        entry.people.map((person) => person.person.id),
+      (company: { name: string; people: { lastName: string }[] }) => [
+        company.name,
+        company.people.map((person) => person.lastName),
       ],
     );
+    // c-1 has people of both seniorities asked for, c-2 of one: c-1 fits better.
     expect(companies).toEqual([
-      ['c-1', ['p-1', 'p-2']],
-      ['c-2', ['p-3']],
+      ['c-1 Ltd', ['p-1', 'p-2']],
+      ['c-2 Ltd', ['p-3']],
     ]);
-    expect(response.body.companies[0].people[0].reasons).toEqual(
-      expect.arrayContaining(['seniority C-Level', 'department Engineering', 'industry Software']),
-    );
+    const [first, second] = response.body.companies;
+    const scores = (company: { recommendation: { reasons: { type: string; score: number }[] } }) =>
+      Object.fromEntries(company.recommendation.reasons.map(({ type, score }) => [type, score]));
+    expect(scores(first)).toEqual({
+      INDUSTRY_MATCH: 100,
+      SENIORITY_MATCH: 100,
+      DEPARTMENT_MATCH: 100,
+      LOCATION_MATCH: 100,
+    });
+    expect(scores(second)).toEqual({
+      INDUSTRY_MATCH: 100,
+      SENIORITY_MATCH: 50,
+      DEPARTMENT_MATCH: 100,
+      LOCATION_MATCH: 100,
+    });
+    expect(second.recommendation.reasons.at(-1)).toEqual({
+      type: 'SENIORITY_MATCH',
+      score: 50,
+      title: 'Seniority match',
+      shortDescription: '1 of 2 seniorities of the ICP',
+      description: 'People shown here have 1 of the 2 seniorities of the ICP: C-Level (1 person).',
+    });
   });
 
   it('pages through the companies', async () => {
@@ -391,10 +410,10 @@ describe('POST /v2/recommendations/fetch', () => {
       body: { externalUserId: 'ext-1', pagination: { from: 1, to: 2 } },
     });
 
-    expect(second.body.pagination).toEqual({ from: 1, to: 2, total: 2 });
-    expect(
-      second.body.companies.map((entry: { company: { id: string } }) => entry.company.id),
-    ).toEqual(['c-2']);
+    expect(second.body.pagination).toEqual({ from: 1, to: 2, hasMore: false, totalAmount: 2 });
+    expect(second.body.companies.map((company: { name: string }) => company.name)).toEqual([
+      'c-2 Ltd',
+    ]);
   });
 
   it('answers 404 when no ICP is saved for that external user', async () => {

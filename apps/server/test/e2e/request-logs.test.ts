@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPostgres } from '../../src/db/dialect.js';
 import { openDatabase } from '../../src/db/open-database.js';
 import {
   killServerProcess,
@@ -129,7 +130,9 @@ describe('logs of unexpected errors, at LOG_LEVEL=error', () => {
     // A table gone from under the server: what no request can do, so the failure is unexpected.
     const { db } = openDatabase(state.databaseUrl);
     try {
-      await sql`drop table recommendation_icps`.execute(db);
+      // On PostgreSQL the stored recommendations' foreign keys go with it.
+      const cascade = isPostgres(db) ? sql` cascade` : sql``;
+      await sql`drop table recommendation_icps${cascade}`.execute(db);
     } finally {
       await db.destroy();
     }

@@ -108,7 +108,7 @@ describe('input no database can store as sent', () => {
     });
     const fetched = await service.api('POST', '/v2/recommendations/fetch', {
       token: key,
-      body: { externalUserId: 'big' },
+      body: { externalUserId: 'big', pagination: { from: 0, to: 10 } },
     });
 
     expect(preview.status).toBe(200);

@@ -50,7 +50,10 @@ export async function freshPostgresSchema(
   await onPostgres(base, (client) => client.query(`create schema ${schema}`));
   return {
     url: inSchema(base, schema),
+    // With the schema of the service's delivery job queue, when it made one (see schedule-runner.ts).
     drop: () =>
-      onPostgres(base, (client) => client.query(`drop schema ${schema} cascade`)).then(() => {}),
+      onPostgres(base, (client) =>
+        client.query(`drop schema if exists ${schema}_jobs cascade; drop schema ${schema} cascade`),
+      ).then(() => {}),
   };
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { parseEnv } from '../../src/env.js';
+import { leadSearchOf } from '../../src/leads/index/lead-engine-of.js';
 import { type IcpService, startIcpService } from '../../src/service.js';
 import { type ApiClient, apiClient } from './api-client.js';
 import { makeTempDir } from './temp-dir.js';
@@ -21,9 +22,12 @@ export interface TestService extends IcpService {
 /**
  * The real service on 127.0.0.1 (a free port) over a fresh database (a SQLite file, or a
  * PostgreSQL schema when TEST_DATABASE=postgres), in local auth mode unless `env` says otherwise.
- * `stop()` also removes its files and schema.
+ * `stop()` also removes its files and schema. `now` is the clock its requests see.
  */
-export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
+export async function startTestService(
+  env: Record<string, string> = {},
+  options: { now?: () => Date } = {},
+): Promise<TestService> {
   const temp = makeTempDir();
   const databasePath = join(temp.path, 'icp.sqlite');
   const database = await freshTestDatabase(temp.path);
@@ -47,10 +51,19 @@ export async function startTestService(env: Record<string, string> = {}): Promis
       LOG_LEVEL: 'silent',
       ...env,
     }),
+    options,
   ).catch(async (error: unknown) => {
     await removeAll();
     throw error;
   });
+  // Ready as a deployment is once `/healthz` answers 200: its lead index built.
+  await leadSearchOf(service.db)
+    .start()
+    .catch(async (error: unknown) => {
+      await service.stop();
+      await removeAll();
+      throw error;
+    });
   return {
     ...service,
     dataDir: temp.path,

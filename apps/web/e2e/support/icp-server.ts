@@ -54,7 +54,8 @@ export async function startIcpServer(): Promise<IcpServer> {
     output += chunk;
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  // A first start generates the demo lead database and builds its index: slow on a busy machine.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
     try {

@@ -1,4 +1,5 @@
-import type { Lead, LeadCompany, LeadList, LeadPerson, LeadPreview } from '@icp/schema';
+import type { Lead, LeadCompany, LeadListDetail, LeadPerson, LeadPreview } from '@icp/schema';
+import { UNKNOWN_COMPANY_PROFILE, UNKNOWN_PERSON_PROFILE } from '@icp/schema';
 
 /** Test support: leads and lead lists shaped as the API returns them. */
 
@@ -14,6 +15,7 @@ export const acme: LeadCompany = {
   state: null,
   city: 'Berlin',
   foundedYear: 2011,
+  ...UNKNOWN_COMPANY_PROFILE,
 };
 
 export function makeLead(
@@ -34,6 +36,7 @@ export function makeLead(
       city: 'Berlin',
       email: 'ana.schmidt@acme.example',
       source: 'provider',
+      ...UNKNOWN_PERSON_PROFILE,
       ...person,
     },
     company: rest.company === undefined ? acme : rest.company,
@@ -72,20 +75,29 @@ export function makePreview(preview: Partial<LeadPreview> = {}): LeadPreview {
   };
 }
 
-export function makeLeadList(list: Partial<LeadList> = {}): LeadList {
-  const leads = list.leads ?? twoLeads;
+export function makeLeadList(list: Partial<LeadListDetail> = {}): LeadListDetail {
+  const people = list.people ?? twoLeads.map((lead) => ({ ...lead, crmRecord: null }));
   return {
     id: '3f0a7c1e-8b2d-4c5e-9f60-7a1b2c3d4e5f',
     icpId: '550e8400-e29b-41d4-a716-446655440000',
+    name: 'DACH Tech Leaders, 2026-01-05',
+    type: 'person',
+    startDate: '2026-01-05T00:00:00.000Z',
+    endDate: '2026-01-06T00:00:00.000Z',
+    personIds: people.map((lead) => lead.person.id),
+    companyIds: [],
     createdBy: 'user_abc123',
     createdAt: '2026-01-05T10:00:00.000Z',
+    updatedAt: '2026-01-05T10:00:00.000Z',
+    userIds: ['user_abc123'],
     requestedSize: 20,
-    leadCount: leads.length,
+    leadCount: people.length,
     matchedCount: 1234,
     notApplied: [],
     ignoredFilterKeys: [],
     crmSourcing: { status: 'not-requested', contacts: 0 },
-    leads,
+    people,
+    companies: [],
     ...list,
   };
 }

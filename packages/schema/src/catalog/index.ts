@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { type CountryCode, countries, countryCodes, isCountryCode } from './countries.js';
+import { type CountryCode, countryCodes, isCountryCode } from './countries.js';
 import { departments } from './departments.js';
-import { employeeCountBands } from './employee-count-bands.js';
 import { industries } from './industries.js';
-import { revenueBands } from './revenue-bands.js';
 import { seniorities } from './seniorities.js';
 import { type WorldRegionCode, worldRegionCodes, worldRegions } from './world-regions.js';
 
@@ -113,42 +111,3 @@ export function countriesOfLocation(code: string): CountryCode[] {
   if (isCountryCode(location)) return [location];
   return [...(worldRegions.find((region) => region.code === location)?.countries ?? [])];
 }
-
-const band = z.strictObject({
-  label: z.string(),
-  from: z.number().int().min(0),
-  to: z.number().int().min(0).nullable().describe('Inclusive upper bound; null when open above.'),
-});
-
-/** Body of `GET /v1/people/search/filters`: every value the v2 ICP's filters accept. */
-export const filterCatalogResponse = z
-  .strictObject({
-    seniorities: z.array(seniority),
-    departments: z.array(department),
-    industries: z.array(industry),
-    employeeCountBands: z.array(band),
-    revenueBands: z.array(band.describe('Annual revenue in US dollars.')),
-    countries: z.array(z.strictObject({ code: countryCode, name: z.string() })),
-    worldRegions: z.array(
-      z.strictObject({
-        code: z.enum(worldRegionCodes),
-        name: z.string(),
-        countries: z.array(countryCode),
-      }),
-    ),
-  })
-  .meta({ id: 'FilterCatalog' });
-
-/** The filter catalog as the API returns it. */
-export type FilterCatalog = z.output<typeof filterCatalogResponse>;
-
-/** What `GET /v1/people/search/filters` returns, built from the catalog's lists alone. */
-export const filterCatalog = {
-  seniorities,
-  departments,
-  industries,
-  employeeCountBands,
-  revenueBands,
-  countries,
-  worldRegions,
-} as const;

@@ -16,6 +16,12 @@ export const companyDomain = z
 /** An id chosen by whoever imports the data (a CRM or provider id), unique among companies. */
 export const externalId = z.string().trim().min(1).max(200);
 
+/** An `http(s)` address of a page or an image, such as a LinkedIn profile or a logo. */
+export const webAddress = z.httpUrl().max(2048);
+
+/** A text of a few sentences (a company's description, a person's summary). */
+export const profileText = z.string().trim().min(1).max(2000);
+
 /** One company of the lead database, as imported or generated. */
 export const companyRecord = z
   .strictObject({
@@ -31,6 +37,17 @@ export const companyRecord = z
     state: place.optional(),
     city: place.optional(),
     foundedYear: z.number().int().min(1600).max(2100).optional(),
+    description: profileText.optional(),
+    linkedInUrl: webAddress.optional(),
+    logoUrl: webAddress.optional(),
+    /** The headquarters' address: street and number, postal code, locality and region. */
+    hqStreetAddress: z.string().trim().min(1).max(300).optional(),
+    hqPostalCode: z.string().trim().min(1).max(20).optional(),
+    hqLocality: place.optional(),
+    hqRegion: place.optional(),
+    /** Where the headquarters are, in decimal degrees (WGS 84). */
+    latitude: z.number().min(-90).max(90).optional(),
+    longitude: z.number().min(-180).max(180).optional(),
   })
   .meta({ id: 'Company' });
 

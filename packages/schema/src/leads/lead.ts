@@ -5,6 +5,40 @@ import { leadProviderCriteria } from '../lead-provider-criteria.js';
 import { companyRecord } from './company.js';
 import { leadSource } from './person.js';
 
+/**
+ * What a person's profile says besides their job: null when the lead database does not know it
+ * (nothing is made up when leads are shown).
+ */
+export const leadPersonProfile = z.strictObject({
+  linkedInUrl: z.string().nullable(),
+  location: z.string().nullable(),
+  summary: z.string().nullable(),
+});
+
+/** What a company says of itself and where its headquarters are; null when not known. */
+export const leadCompanyProfile = z.strictObject({
+  description: z.string().nullable(),
+  linkedInUrl: z.string().nullable(),
+  logoUrl: z.string().nullable(),
+  hqStreetAddress: z.string().nullable(),
+  hqPostalCode: z.string().nullable(),
+  hqLocality: z.string().nullable(),
+  hqRegion: z.string().nullable(),
+  latitude: companyRecord.shape.latitude.unwrap().nullable(),
+  longitude: companyRecord.shape.longitude.unwrap().nullable(),
+});
+
+const allNull = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  Object.fromEntries(Object.keys(shape).map((key) => [key, null])) as {
+    [Key in keyof Shape]: null;
+  };
+
+/** A person's profile when nothing of it is known. */
+export const UNKNOWN_PERSON_PROFILE = allNull(leadPersonProfile.shape);
+
+/** A company's profile when nothing of it is known. */
+export const UNKNOWN_COMPANY_PROFILE = allNull(leadCompanyProfile.shape);
+
 /** A person as a lead: everything the lead database knows of them. */
 export const leadPerson = z.strictObject({
   id: z.string(),
@@ -19,6 +53,7 @@ export const leadPerson = z.strictObject({
   city: z.string().nullable(),
   email: z.string().nullable(),
   source: leadSource,
+  ...leadPersonProfile.shape,
 });
 
 /** The company a lead works at. */
@@ -35,6 +70,7 @@ export const leadCompany = z.strictObject({
   state: z.string().nullable(),
   city: z.string().nullable(),
   foundedYear: companyRecord.shape.foundedYear.unwrap().nullable(),
+  ...leadCompanyProfile.shape,
 });
 
 /** One lead found for an ICP, and why it matched. */
@@ -100,24 +136,6 @@ export const leadPreview = z
   })
   .meta({ id: 'LeadPreview' });
 
-/** A generated lead list without its leads, as lists show it. */
-export const leadListSummary = z
-  .strictObject({
-    id: z.uuid(),
-    icpId: z.uuid(),
-    createdBy: z.string(),
-    createdAt: z.iso.datetime(),
-    requestedSize: z.number().int().min(1),
-    leadCount: z.number().int().min(0),
-    /** People matching the lead provider criteria when the list was generated. */
-    matchedCount: z.number().int().min(0),
-    ...matchNotes,
-  })
-  .meta({ id: 'LeadListSummary' });
-
-/** A generated lead list with its leads, as delivered. */
-export const leadList = leadListSummary.extend({ leads: z.array(lead) }).meta({ id: 'LeadList' });
-
 /** Body of the preview and generate endpoints; both may be sent empty. */
 export const leadPreviewInput = z.strictObject({
   limit: z.number().int().min(1).max(100).default(25),
@@ -146,10 +164,10 @@ export const leadDraftPreviewInput = z.strictObject({
 export type Lead = z.infer<typeof lead>;
 export type LeadPerson = z.infer<typeof leadPerson>;
 export type LeadCompany = z.infer<typeof leadCompany>;
+export type LeadPersonProfile = z.infer<typeof leadPersonProfile>;
+export type LeadCompanyProfile = z.infer<typeof leadCompanyProfile>;
 export type NotAppliedFilter = z.infer<typeof notAppliedFilter>;
 export type CrmSourcing = z.infer<typeof crmSourcing>;
 export type ListForecast = z.infer<typeof listForecast>;
 export type LeadDraftPreviewInput = z.input<typeof leadDraftPreviewInput>;
 export type LeadPreview = z.infer<typeof leadPreview>;
-export type LeadListSummary = z.infer<typeof leadListSummary>;
-export type LeadList = z.infer<typeof leadList>;

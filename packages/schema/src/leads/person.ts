@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countryCode, department, seniority } from '../catalog/index.js';
-import { externalId } from './company.js';
+import { externalId, profileText, webAddress } from './company.js';
 
 const place = z.string().trim().min(1).max(200);
 
@@ -23,6 +23,10 @@ export const personRecord = z
     companyId: externalId.optional(),
     email: z.email().max(320).optional(),
     source: leadSource.default('provider'),
+    linkedInUrl: webAddress.optional(),
+    /** Where they are, as a profile states it: `Paris, Île-de-France, France`. */
+    location: z.string().trim().min(1).max(200).optional(),
+    summary: profileText.optional(),
   })
   .meta({ id: 'Person' });
 

@@ -13,6 +13,11 @@ import * as scopeCrmContacts from './2026-12-02-011-scope-crm-contacts.js';
 import * as createStoredLeadsQuota from './2026-12-02-012-create-stored-leads-quota.js';
 import * as rateLimitBucketGrants from './2026-12-02-013-rate-limit-bucket-grants.js';
 import * as trackLeadRevisions from './2026-12-02-014-track-lead-revisions.js';
+import * as addLeadProfileFields from './2026-12-03-015-add-lead-profile-fields.js';
+import * as storeDailyRecommendations from './2026-12-03-016-store-daily-recommendations.js';
+import * as leadListsAsLancePublishes from './2026-12-03-017-lead-lists-as-lance-publishes.js';
+import * as createIcpSchedules from './2026-12-03-018-create-icp-schedules.js';
+import * as createWebhookDeliveries from './2026-12-03-019-create-webhook-deliveries.js';
 
 /** Every migration, by name; names sort in the order they must run. Never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +35,9 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-012-create-stored-leads-quota': createStoredLeadsQuota,
   '2026-12-02-013-rate-limit-bucket-grants': rateLimitBucketGrants,
   '2026-12-02-014-track-lead-revisions': trackLeadRevisions,
+  '2026-12-03-015-add-lead-profile-fields': addLeadProfileFields,
+  '2026-12-03-016-store-daily-recommendations': storeDailyRecommendations,
+  '2026-12-03-017-lead-lists-as-lance-publishes': leadListsAsLancePublishes,
+  '2026-12-03-018-create-icp-schedules': createIcpSchedules,
+  '2026-12-03-019-create-webhook-deliveries': createWebhookDeliveries,
 };

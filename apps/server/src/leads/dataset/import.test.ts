@@ -78,6 +78,103 @@ describe('importLeads', () => {
     });
   });
 
+  it('imports what companies say of themselves and where their headquarters are, from CSV', async () => {
+    const path = file('csv', [
+      'id,name,domain,description,linkedin_url,Logo URL,hq_street_address,hq_postal_code,hq_locality,hq_region,latitude,longitude',
+      'c-1,Acme GmbH,acme.de,"Robots for warehouses, made in Munich.",https://www.linkedin.com/company/acme,https://acme.de/logo.png,Leopoldstraße 12,80802,Munich,Bavaria,48.1351,11.582',
+      'c-2,Blue Harbor,blueharbor.com,,,,,,,,-33.8688,',
+      'c-3,Bad Link,badlink.com,,javascript:alert(1),,,,,,,',
+      'c-4,Far North,farnorth.com,,,,,,,,91,0',
+    ]);
+
+    const summary = await run({ kind: 'companies', path });
+
+    expect(summary).toMatchObject({ imported: 2, skipped: 2 });
+    expect(summary.errors.map((error) => [error.line, error.message.split(':')[0]])).toEqual([
+      [4, 'linkedInUrl'],
+      [5, 'latitude'],
+    ]);
+    expect(await companyRow('c-1')).toMatchObject({
+      description: 'Robots for warehouses, made in Munich.',
+      linkedin_url: 'https://www.linkedin.com/company/acme',
+      logo_url: 'https://acme.de/logo.png',
+      hq_street_address: 'Leopoldstraße 12',
+      hq_postal_code: '80802',
+      hq_locality: 'Munich',
+      hq_region: 'Bavaria',
+      latitude: 48.1351,
+      longitude: 11.582,
+    });
+    expect(await companyRow('c-2')).toMatchObject({
+      description: null,
+      linkedin_url: null,
+      logo_url: null,
+      hq_street_address: null,
+      hq_postal_code: null,
+      hq_locality: null,
+      hq_region: null,
+      latitude: -33.8688,
+      longitude: null,
+    });
+  });
+
+  it('imports people’s LinkedIn profile, location and summary, from CSV and NDJSON', async () => {
+    await run({ kind: 'companies', path: file('csv', COMPANIES_CSV) });
+    const csv = file('csv', [
+      'id,first_name,last_name,job_title,company_id,linkedin_url,location,summary',
+      'p-1,Ana,Schmidt,CTO,c-1,https://www.linkedin.com/in/ana-schmidt,"Munich, Bavaria, Germany","Builds platforms; leads 40 engineers."',
+      'p-2,Bo,Lee,CTO,c-1,,,',
+    ]);
+    const json = ndjson([
+      {
+        id: 'p-3',
+        firstName: 'Chloé',
+        lastName: 'Martin',
+        jobTitle: 'CMO',
+        linkedInUrl: 'https://www.linkedin.com/in/chloe-martin',
+        location: 'Paris, Île-de-France, France',
+        summary: 'Marketing leader.',
+      },
+      { id: 'p-4', firstName: 'Dan', lastName: 'Roe', jobTitle: 'CFO', location: 'x'.repeat(201) },
+      {
+        id: 'p-5',
+        firstName: 'Eve',
+        lastName: 'Poe',
+        jobTitle: 'CEO',
+        linkedInUrl: 'linkedin.com/in/eve',
+      },
+    ]);
+
+    expect(await run({ kind: 'people', path: csv })).toMatchObject({ imported: 2, skipped: 0 });
+    const fromJson = await run({ kind: 'people', path: json });
+
+    expect(fromJson).toMatchObject({ imported: 1, skipped: 2 });
+    expect(fromJson.errors.map((error) => error.message.split(':')[0])).toEqual([
+      'location',
+      'linkedInUrl',
+    ]);
+    const stored = await temp.db
+      .selectFrom('people')
+      .select(['id', 'linkedin_url', 'location', 'summary'])
+      .orderBy('id')
+      .execute();
+    expect(stored).toEqual([
+      {
+        id: 'p-1',
+        linkedin_url: 'https://www.linkedin.com/in/ana-schmidt',
+        location: 'Munich, Bavaria, Germany',
+        summary: 'Builds platforms; leads 40 engineers.',
+      },
+      { id: 'p-2', linkedin_url: null, location: null, summary: null },
+      {
+        id: 'p-3',
+        linkedin_url: 'https://www.linkedin.com/in/chloe-martin',
+        location: 'Paris, Île-de-France, France',
+        summary: 'Marketing leader.',
+      },
+    ]);
+  });
+
   it('skips bad CSV rows, naming their line and problem, and stores nothing of them', async () => {
     const path = file('csv', [
       ...COMPANIES_CSV,

@@ -27,7 +27,7 @@ export class MalformedFileError extends LeadFileError {
 }
 
 const shapes = { companies: companyRecord.shape, people: personRecord.shape };
-const NUMBER_FIELDS = new Set(['employeeCount', 'revenue', 'foundedYear']);
+const NUMBER_FIELDS = new Set(['employeeCount', 'revenue', 'foundedYear', 'latitude', 'longitude']);
 const LIST_FIELDS = new Set(['keywords', 'skills']);
 const REQUIRED_FIELDS: Record<LeadKind, readonly string[]> = {
   companies: ['id', 'name'],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   companyRecord,
   countriesOfLocation,
@@ -9,8 +10,11 @@ import {
 } from '@icp/schema';
 import { describe, expect, it } from 'vitest';
 import { jobTitleWords } from '../job-title.js';
+import { DEMO_DATASET } from './demo-leads.js';
 import { departmentRoles } from './department-roles.js';
+import { hqCountries } from './headquarters.js';
 import { industryProfiles } from './industry-profiles.js';
+import { countryProfiles } from './places.js';
 import { type GeneratedCompany, generateDataset } from './synthetic.js';
 
 function generate(seed: number, companies: number, peoplePerCompany?: number) {
@@ -188,5 +192,146 @@ describe('the generator’s word lists', () => {
     expect(departmentRoles.map((roles) => roles.department).sort()).toEqual(
       [...departments].sort(),
     );
+  });
+});
+
+const PROFILE_FIELDS = new Set([
+  'description',
+  'linkedInUrl',
+  'logoUrl',
+  'hqStreetAddress',
+  'hqPostalCode',
+  'hqLocality',
+  'hqRegion',
+  'latitude',
+  'longitude',
+  'location',
+  'summary',
+]);
+const withoutProfile = (record: object) =>
+  Object.fromEntries(Object.entries(record).filter(([key]) => !PROFILE_FIELDS.has(key)));
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('the profile fields of generated companies and people', () => {
+  it('left every other field as it was before they existed, the demo data set included', () => {
+    const hash = createHash('sha256');
+    let [companyCount, personCount] = [0, 0];
+    for (const { company, people: staff } of generateDataset(DEMO_DATASET)) {
+      companyCount++;
+      personCount += staff.length;
+      hash.update(JSON.stringify(withoutProfile(company)));
+      for (const person of staff) hash.update(JSON.stringify(withoutProfile(person)));
+    }
+    expect([companyCount, personCount]).toEqual([3_000, 30_202]);
+    // What the generator gave before it had profile fields (seed 1, the demo's options).
+    expect(hash.digest('hex')).toBe(
+      '69838889b2721c05a573192869f0c4bd3cdf72ab31add19c3e9f84259e108297',
+    );
+  });
+
+  it('know every city companies are placed in: where it is and how its postal codes begin', () => {
+    for (const country of countryProfiles) {
+      const hq = hqCountries.get(country.code);
+      expect(hq, country.code).toBeDefined();
+      expect(hq?.streets.length, country.code).toBeGreaterThan(4);
+      for (const place of country.places) {
+        const city = hq?.cities.get(place.city);
+        expect(city, `${country.code}/${place.city}`).toBeDefined();
+        expect(Math.abs(city?.latitude ?? 99)).toBeLessThan(70);
+        expect(Math.abs(city?.longitude ?? 999)).toBeLessThanOrEqual(180);
+        expect(city?.postalPrefix !== '', place.city).toBe(hq?.postalCode !== null);
+      }
+      expect(hq?.cities.size, country.code).toBe(country.places.length);
+    }
+  });
+
+  it('give companies a description, LinkedIn page and logo of their own, and headquarters in their city', () => {
+    for (const company of companies) {
+      const hq = hqCountries.get(company.country ?? 'us');
+      const city = hq?.cities.get(company.city ?? '');
+      if (city === undefined || hq === undefined) throw new Error(`${company.city} unknown`);
+      expect(company.hqLocality).toBe(company.city);
+      expect(company.hqRegion).toBe(company.state);
+      expect(Math.abs((company.latitude ?? 99) - city.latitude)).toBeLessThanOrEqual(0.04);
+      expect(Math.abs((company.longitude ?? 999) - city.longitude)).toBeLessThanOrEqual(0.2);
+      if (company.hqPostalCode !== undefined) {
+        const pattern = [...(hq.postalCode ?? '')]
+          .map((char) =>
+            char === '*'
+              ? escaped(city.postalPrefix)
+              : char === '0'
+                ? '\\d'
+                : char === 'A'
+                  ? '[A-Z]'
+                  : escaped(char),
+          )
+          .join('');
+        expect(company.hqPostalCode).toMatch(new RegExp(`^${pattern}$`));
+      }
+      if (company.hqStreetAddress !== undefined) expect(company.hqStreetAddress).toMatch(/\d/);
+      if (company.linkedInUrl !== undefined) {
+        expect(company.linkedInUrl).toMatch(/^https:\/\/www\.linkedin\.com\/company\/[a-z0-9-]+$/);
+      }
+      if (company.logoUrl !== undefined) {
+        expect(company.logoUrl).toBe(`https://www.${company.domain}/logo.png`);
+      }
+      if (company.description !== undefined) {
+        expect(company.description).toContain(company.name);
+        expect(company.description).toContain(company.keywords[0]);
+      }
+    }
+    const slugs = companies.flatMap((company) => company.linkedInUrl ?? []);
+    expect(new Set(slugs).size / slugs.length).toBeGreaterThan(0.99);
+    const addressed = companies.filter((company) => company.hqStreetAddress !== undefined);
+    expect(addressed.length / companies.length).toBeGreaterThan(0.8);
+    expect(addressed.filter((company) => company.hqPostalCode === undefined).length).toBe(
+      addressed.filter((company) => ['ae', 'hk'].includes(company.country ?? '')).length,
+    );
+  });
+
+  it('give people a LinkedIn profile, their location as text and a summary of their role', () => {
+    const countryName = new Map([
+      ['us', 'United States'],
+      ['de', 'Germany'],
+      ['kr', 'South Korea'],
+    ]);
+    const companyOf = new Map(companies.map((company) => [company.id, company]));
+    for (const person of people) {
+      if (person.linkedInUrl !== undefined) {
+        expect(person.linkedInUrl).toMatch(
+          /^https:\/\/www\.linkedin\.com\/in\/[a-z0-9-]+-[a-z0-9]+$/,
+        );
+      }
+      const name = countryName.get(person.country ?? '');
+      if (person.location !== undefined && name !== undefined) {
+        expect(person.location.endsWith(name), person.location).toBe(true);
+        if (person.city !== undefined) expect(person.location.startsWith(person.city)).toBe(true);
+      }
+      if (person.summary !== undefined) {
+        const company = companyOf.get(person.companyId ?? '');
+        const mentions = [person.jobTitle, company?.name, person.skills[0]].filter(
+          (text) => text !== undefined && person.summary?.includes(text),
+        );
+        expect(mentions.length, person.summary).toBeGreaterThan(0);
+      }
+    }
+    const profiles = people.flatMap((person) => person.linkedInUrl ?? []);
+    expect(new Set(profiles).size).toBe(profiles.length);
+    const parisian = people.find((person) => person.city === 'Paris' && person.location);
+    expect(parisian?.location).toBe('Paris, Île-de-France, France');
+  });
+
+  it('leave some fields unknown, as real data does', () => {
+    const share = (records: readonly object[], field: string) =>
+      records.filter((record) => Reflect.get(record, field) === undefined).length / records.length;
+    for (const field of ['description', 'linkedInUrl', 'logoUrl', 'hqStreetAddress']) {
+      expect(share(companies, field), field).toBeGreaterThan(0.03);
+      expect(share(companies, field), field).toBeLessThan(0.25);
+    }
+    for (const field of ['linkedInUrl', 'location', 'summary']) {
+      expect(share(people, field), field).toBeGreaterThan(0.02);
+      expect(share(people, field), field).toBeLessThan(0.3);
+    }
   });
 });

@@ -7,11 +7,13 @@ import {
   type PersonRecord,
   type Seniority,
 } from '@icp/schema';
+import { asciiSlug } from './ascii-slug.js';
 import { brandPrefixes, brandRoots, standaloneNames, surnameEndings } from './company-names.js';
 import { type DepartmentRoles, departmentRoles } from './department-roles.js';
 import { type IndustryProfile, industryProfiles } from './industry-profiles.js';
 import { personNames } from './person-names.js';
 import { type CountryProfile, countryProfiles, type Place } from './places.js';
+import { companyProfileFields, personProfileFields, profileRandom } from './profile-fields.js';
 import { Random, type WeightedTable, weightedTable } from './random.js';
 
 /** What to generate; the same options always give the same records. */
@@ -292,27 +294,6 @@ function departmentTitle(random: Random, seniority: Seniority, roles: Department
   }
 }
 
-const SPECIAL_LETTERS: Record<string, string> = {
-  ß: 'ss',
-  ø: 'o',
-  æ: 'ae',
-  œ: 'oe',
-  ł: 'l',
-  đ: 'd',
-  ı: 'i',
-  þ: 'th',
-  ð: 'd',
-};
-
-/** Lower-case ASCII letters and digits of a name, for domains and email addresses. */
-function asciiSlug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[ßøæœłđıþð]/g, (letter) => SPECIAL_LETTERS[letter] ?? '')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]/g, '');
-}
-
 /** An index into a list ordered by importance: the first entries come up most. */
 function skewedIndex(random: Random, length: number): number {
   return Math.floor(length * random.next() ** 1.8);
@@ -529,6 +510,8 @@ export function* generateDataset(options: DatasetOptions): Generator<GeneratedCo
   for (let companyNumber = 1; companyNumber <= options.companies; companyNumber++) {
     const companyId = `c-${String(companyNumber).padStart(6, '0')}`;
     const { company, country, profile, size } = generateCompany(draw, companyId, takenDomains);
+    const described = profileRandom(options.seed, companyNumber);
+    Object.assign(company, companyProfileFields(described, company));
     const wanted =
       (peoplePerCompany * size.peopleFactor * (0.5 + random.next())) / PEOPLE_NORMALIZER;
     const headcount =
@@ -540,7 +523,8 @@ export function* generateDataset(options: DatasetOptions): Generator<GeneratedCo
     for (let i = 0; i < headcount; i++) {
       personNumber++;
       const personId = `p-${String(personNumber).padStart(7, '0')}`;
-      people.push(generatePerson(draw, personId, company, country, profile, takenEmails));
+      const person = generatePerson(draw, personId, company, country, profile, takenEmails);
+      people.push(Object.assign(person, personProfileFields(described, person, company)));
     }
     yield { company, people };
   }

@@ -12,6 +12,7 @@
 import { RoaringBitmap32 } from './bitmap.js';
 import { IdSpace } from './id-space.js';
 import type { IndexedCompany, IndexedPerson } from './indexed-records.js';
+import { ValueColumn } from './value-column.js';
 import { ValueSets } from './value-sets.js';
 
 const NO_COMPANY = -1;
@@ -66,6 +67,7 @@ class CompanyColumn {
 /** The sets of people, by attribute. */
 export interface PersonSets {
   titleWord: ValueSets;
+  exactTitle: ValueColumn;
   seniority: ValueSets;
   department: ValueSets;
   skill: ValueSets;
@@ -77,6 +79,7 @@ export interface PersonSets {
 
 /** The sets of companies, by attribute. */
 export interface CompanySets {
+  domain: ValueColumn;
   industry: ValueSets;
   keyword: ValueSets;
   country: ValueSets;
@@ -94,6 +97,7 @@ export interface LeadIndexSize {
 
 const personSets = (): PersonSets => ({
   titleWord: new ValueSets(),
+  exactTitle: new ValueColumn(),
   seniority: new ValueSets(),
   department: new ValueSets(),
   skill: new ValueSets(),
@@ -104,6 +108,7 @@ const personSets = (): PersonSets => ({
 });
 
 const companySets = (): CompanySets => ({
+  domain: new ValueColumn(),
   industry: new ValueSets(),
   keyword: new ValueSets(),
   country: new ValueSets(),
@@ -248,6 +253,7 @@ export class BitmapLeadIndex {
 
   #addCompany(number: number, company: IndexedCompany): void {
     const sets = this.companySets;
+    if (company.domain !== null) sets.domain.add(company.domain, number);
     if (company.industry !== null) sets.industry.add(company.industry, number);
     for (const keyword of company.keywords) sets.keyword.add(keyword, number);
     if (company.country !== null) sets.country.add(company.country, number);
@@ -261,6 +267,7 @@ export class BitmapLeadIndex {
   #addPerson(number: number, person: IndexedPerson): void {
     const sets = this.personSets;
     for (const word of person.titleWords) sets.titleWord.add(word, number);
+    sets.exactTitle.add(person.exactTitle, number);
     if (person.seniority !== null) sets.seniority.add(person.seniority, number);
     if (person.department !== null) sets.department.add(person.department, number);
     for (const skill of person.skills) sets.skill.add(skill, number);

@@ -2,8 +2,8 @@
  * Builds a lead index from the tables, a batch of rows at a time in id order, yielding to the
  * event loop between batches so requests are served while a rebuild runs.
  */
-import { sql } from 'kysely';
-import type { Db } from '../../db/connect.js';
+import { type Compilable, sql } from 'kysely';
+import { type Db, sqliteConnectionOf } from '../../db/connect.js';
 import { isPostgres } from '../../db/dialect.js';
 import { currentLeadRevision } from '../lead-revision.js';
 import { BitmapLeadIndex } from './bitmap-lead-index.js';
@@ -18,6 +18,30 @@ const inIdOrder = (db: Db) => (isPostgres(db) ? sql<string>`id collate "C"` : sq
 
 /** Rows per read: a few milliseconds of work each. */
 const BUILD_BATCH = 2_000;
+/** On SQLite a read costs little more than its rows: fewer, larger ones (tens of milliseconds). */
+const SQLITE_BUILD_BATCH = 10_000;
+
+/**
+ * Runs a page's query. On SQLite straight on the connection, its rows as arrays (`raw`): read as
+ * objects by better-sqlite3 and passed through Kysely, the rows of a million people took half as
+ * long again to read. The same SQL, with the same parameters, as Kysely would run.
+ */
+function pageReader(db: Db): <Row>(query: Compilable<Row>) => Promise<Row[]> {
+  const sqlite = sqliteConnectionOf(db);
+  if (sqlite === undefined) {
+    return async <Row>(query: Compilable<Row>) => (await db.executeQuery(query.compile())).rows;
+  }
+  return async <Row>(query: Compilable<Row>) => {
+    const { sql: text, parameters } = query.compile();
+    const statement = sqlite.prepare(text).raw(true);
+    const columns = statement.columns().map((column) => column.name);
+    return (statement.all(...parameters) as unknown[][]).map((values) => {
+      const row: Record<string, unknown> = {};
+      for (let at = 0; at < columns.length; at += 1) row[columns[at] as string] = values[at];
+      return row as Row;
+    });
+  };
+}
 
 /**
  * The index of what the tables hold. It is at the revision read first: rows written while it
@@ -26,19 +50,21 @@ const BUILD_BATCH = 2_000;
  */
 export async function buildLeadIndex(db: Db): Promise<BitmapLeadIndex> {
   const index = new BitmapLeadIndex(await currentLeadRevision(db));
+  const read = pageReader(db);
+  const batch = sqliteConnectionOf(db) === undefined ? BUILD_BATCH : SQLITE_BUILD_BATCH;
   await inPages(
-    BUILD_BATCH,
+    batch,
     (after, limit) => {
       const page = companiesQuery(db).orderBy(inIdOrder(db)).limit(limit);
-      return (after === null ? page : page.where(inIdOrder(db), '>', after)).execute();
+      return read(after === null ? page : page.where(inIdOrder(db), '>', after));
     },
     (rows) => index.buildCompanies(rows.map(indexedCompany)),
   );
   await inPages(
-    BUILD_BATCH,
+    batch,
     (after, limit) => {
       const page = peopleQuery(db).orderBy(inIdOrder(db)).limit(limit);
-      return (after === null ? page : page.where(inIdOrder(db), '>', after)).execute();
+      return read(after === null ? page : page.where(inIdOrder(db), '>', after));
     },
     (rows) => index.buildPeople(rows.map(indexedPerson)),
   );

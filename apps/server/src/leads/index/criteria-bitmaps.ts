@@ -1,8 +1,10 @@
 /**
  * Lead provider criteria as bitmap expressions over the lead index: the filters of a criterion
  * are AND-ed, a filter's values OR-ed; a company's attributes are matched as a set of companies,
- * then turned into their people. The meaning is that of provider-filters.ts, as the SQL engine
- * applied it (see sql-reference/, and the property test holding both to the same answers).
+ * then turned into their people. An exclusion is an AND NOT: the people it names (or the people
+ * of the companies it names) are taken out of what the other filters found. The meaning is that
+ * of provider-filters.ts, as the SQL engine applied it (see sql-reference/, and the property
+ * test holding both to the same answers).
  */
 
 import type { AppliedFilter, ReadCriterion } from '../matching/provider-filters.js';
@@ -36,7 +38,7 @@ function intersect(sets: RoaringBitmap32[]): RoaringBitmap32 {
 /** Companies whose value in `column` lies in [min, max] (either bound may be absent). */
 function companiesInRange(
   index: BitmapLeadIndex,
-  name: 'employeeCount' | 'revenue',
+  name: 'employeeCount' | 'revenue' | 'foundedYear',
   min: number | null,
   max: number | null,
 ): RoaringBitmap32 {
@@ -86,7 +88,17 @@ function companiesWithIds(index: BitmapLeadIndex, ids: readonly string[]): Roari
   return found;
 }
 
-type Part = { of: 'people' | 'companies'; set: RoaringBitmap32 };
+/** What one filter selects, or (`exclude`) takes out. */
+type Part = { of: 'people' | 'companies'; set: RoaringBitmap32; exclude?: true };
+
+/** A range of employee counts with the bounds the SQL engine clamped them to. */
+const employeeRange = (index: BitmapLeadIndex, range: { min: number | null; max: number | null }) =>
+  companiesInRange(
+    index,
+    'employeeCount',
+    range.min === null ? null : employeeBound(range.min),
+    range.max === null ? null : employeeBound(range.max),
+  );
 
 function filterPart(index: BitmapLeadIndex, filter: AppliedFilter): Part {
   const people = (set: RoaringBitmap32): Part => ({ of: 'people', set });
@@ -96,12 +108,21 @@ function filterPart(index: BitmapLeadIndex, filter: AppliedFilter): Part {
     case 'jobTitle':
       // A title matches a person whose title words include all of its words.
       return people(
-        RoaringBitmap32.orMany(
-          filter.titles.map(({ words }) =>
+        RoaringBitmap32.orMany([
+          ...(filter.exact.length === 0 ? [] : [personSets.exactTitle.anyOf(filter.exact)]),
+          ...filter.titles.map(({ words }) =>
             intersect(words.map((word) => personSets.titleWord.get(word) ?? new RoaringBitmap32())),
           ),
-        ),
+        ]),
       );
+    case 'excludeDepartment':
+      return { of: 'people', set: personSets.department.anyOf(filter.values), exclude: true };
+    case 'excludeIndustry':
+      return { of: 'companies', set: companySets.industry.anyOf(filter.values), exclude: true };
+    case 'domain':
+      return companies(companySets.domain.anyOf(filter.values));
+    case 'excludeDomain':
+      return { of: 'companies', set: companySets.domain.anyOf(filter.values), exclude: true };
     case 'seniority':
       return people(personSets.seniority.anyOf(filter.values));
     case 'department':
@@ -125,16 +146,28 @@ function filterPart(index: BitmapLeadIndex, filter: AppliedFilter): Part {
     case 'keywords':
       return companies(companySets.keyword.anyOf(filter.values));
     case 'employeeSize':
+      return companies(employeeRange(index, filter));
+    case 'revenue':
+      return companies(companiesInRange(index, 'revenue', filter.min, filter.max));
+    case 'foundedYear':
       return companies(
         companiesInRange(
           index,
-          'employeeCount',
+          'foundedYear',
           filter.min === null ? null : employeeBound(filter.min),
           filter.max === null ? null : employeeBound(filter.max),
         ),
       );
-    case 'revenue':
-      return companies(companiesInRange(index, 'revenue', filter.min, filter.max));
+    case 'employeeSizes':
+      return companies(
+        RoaringBitmap32.orMany(filter.ranges.map((range) => employeeRange(index, range))),
+      );
+    case 'revenues':
+      return companies(
+        RoaringBitmap32.orMany(
+          filter.ranges.map((range) => companiesInRange(index, 'revenue', range.min, range.max)),
+        ),
+      );
     case 'companySize':
       return companies(
         RoaringBitmap32.orMany(
@@ -223,13 +256,30 @@ function peopleAt(
 /** The people one criterion matches. */
 export function criterionPeople(index: BitmapLeadIndex, criterion: ReadCriterion): RoaringBitmap32 {
   const parts = criterion.filters.map((filter) => filterPart(index, filter));
-  const personParts = parts.flatMap((part) => (part.of === 'people' ? [part.set] : []));
-  const companyParts = parts.flatMap((part) => (part.of === 'companies' ? [part.set] : []));
+  const setsOf = (of: Part['of'], exclude: boolean) =>
+    parts.flatMap((part) =>
+      part.of === of && (part.exclude ?? false) === exclude ? [part.set] : [],
+    );
+  const personParts = setsOf('people', false);
+  const companyParts = setsOf('companies', false);
+  const excludedPeople = setsOf('people', true);
+  const excludedCompanies = setsOf('companies', true);
   // A company search finds people through their company: someone without one cannot match.
   if (criterion.type === 'company') personParts.push(index.employed);
   let people = personParts.length === 0 ? null : intersect(personParts);
   if (companyParts.length > 0 && (people === null || !people.isEmpty)) {
     people = peopleAt(index, intersect(companyParts), people);
+  }
+  // Exclusions alone leave everyone else (those numbered gone are taken out below).
+  if (people === null && excludedPeople.length + excludedCompanies.length > 0) {
+    people = new RoaringBitmap32();
+    people.addRange(0, index.people.size);
+  }
+  if (people !== null) {
+    for (const excluded of excludedPeople) people.andNotInPlace(excluded);
+    if (excludedCompanies.length > 0 && !people.isEmpty) {
+      people.andNotInPlace(peopleAt(index, RoaringBitmap32.orMany(excludedCompanies), people));
+    }
   }
   const found = people ?? new RoaringBitmap32();
   // Numbers of people deleted, or written again under a new number, are in no answer.

@@ -1,7 +1,7 @@
 /**
  * The lead index gives the SQL engine's answers: counts, leads, their order and reasons, and
- * companies, for random ICPs (every filter key the engine reads, legacy keys, regions, several
- * criteria, unknown keys, custom filters) over generated data sets of several seeds, before and
+ * companies, for random ICPs (every filter key the engine reads, exclusions and lists of ranges
+ * included, legacy keys, regions, several criteria, unknown keys, custom filters) over generated data sets of several seeds, before and
  * after writes that the index must catch up with (updates, new ids between old ones, deletions,
  * CRM contacts).
  */
@@ -38,6 +38,7 @@ interface Pools {
   states: string[];
   cities: string[];
   keywords: string[];
+  domains: string[];
   companyIds: string[];
 }
 
@@ -83,6 +84,10 @@ function poolsOf(companies: CompanyRecord[], people: PersonRecord[]): Pools {
     states: [...present(people.map((person) => person.state)), 'Nowhere'],
     cities: [...present(people.map((person) => person.city)), 'Atlantis'],
     keywords: present(companies.flatMap((company) => company.keywords)),
+    domains: [
+      ...present(companies.slice(0, 30).map((company) => company.domain)),
+      'nobody.example',
+    ],
     companyIds: companies.slice(0, 20).map((company) => company.id),
   };
 }
@@ -93,6 +98,15 @@ function criterionArbitrary(pools: Pools): fc.Arbitrary<LeadProviderCriterion> {
     { min: fc.integer({ min: 0, max: 5_000 }), max: fc.integer({ min: 0, max: 2_000_000 }) },
     { requiredKeys: [] },
   );
+  const revenueRange = fc.record(
+    {
+      min: fc.integer({ min: 0, max: 50_000_000 }),
+      max: fc.integer({ min: 0, max: 5_000_000_000 }),
+    },
+    { requiredKeys: [] },
+  );
+  const ranges = (of: fc.Arbitrary<Record<string, number>>) =>
+    fc.array(of, { minLength: 0, maxLength: 3 });
   const fewOf = <T extends Record<string, fc.Arbitrary<unknown>>>(arbitraries: T, most: number) =>
     fc
       .subarray(Object.keys(arbitraries), { minLength: 1, maxLength: most })
@@ -113,25 +127,33 @@ function criterionArbitrary(pools: Pools): fc.Arbitrary<LeadProviderCriterion> {
     {
       job_title: list(sometimesUpper(pools.titles)),
       job_titles: list(fc.constantFrom(...pools.titles)),
+      exact_job_title: list(sometimesUpper(pools.titles)),
       seniority: list(sometimesUpper([...seniorities, 'Intern'])),
       department: list(sometimesUpper([...departments])),
+      exclude_department: list(sometimesUpper([...departments])),
       skills: list(sometimesUpper(pools.skills)),
       location,
       company: fewOf(
         {
           industry: list(sometimesUpper([...industries])),
+          exclude_industry: list(sometimesUpper([...industries])),
           keywords: list(sometimesUpper(pools.keywords)),
+          domain: list(sometimesUpper(pools.domains)),
+          exclude_domain: list(sometimesUpper(pools.domains)),
           employee_size: range,
-          revenue: fc.record(
+          employee_sizes: ranges(range),
+          revenue: revenueRange,
+          revenues: ranges(revenueRange),
+          founded_year: fc.record(
             {
-              min: fc.integer({ min: 0, max: 50_000_000 }),
-              max: fc.integer({ min: 0, max: 5_000_000_000 }),
+              min: fc.integer({ min: 1_900, max: 2_030 }),
+              max: fc.integer({ min: 1_900, max: 2_030 }),
             },
             { requiredKeys: [] },
           ),
           location,
         },
-        1,
+        2,
       ),
       company_size: list(
         fc.constantFrom('1-10', '11-50', '51-200', '201-500', '1001-5000', '5001+', 'huge'),

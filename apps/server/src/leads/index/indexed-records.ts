@@ -8,6 +8,8 @@ import { stringListColumn } from '../matching/lead-row.js';
 
 export interface IndexedCompany {
   id: string;
+  /** Lower case. */
+  domain: string | null;
   industry: string | null;
   /** Lower case, each once. */
   keywords: readonly string[];
@@ -26,6 +28,8 @@ export interface IndexedPerson {
   companyId: string | null;
   /** The canonical words of the job title (see job-title.ts). */
   titleWords: readonly string[];
+  /** The whole job title, lower case: what an exact title is compared with. */
+  exactTitle: string;
   seniority: string | null;
   department: string | null;
   /** Lower case, each once. */
@@ -54,6 +58,7 @@ export function companiesQuery(db: Db) {
     .selectFrom('companies')
     .select([
       'id',
+      'domain',
       'industry',
       'keywords',
       'employee_count',
@@ -89,6 +94,7 @@ type PersonRow = Awaited<ReturnType<ReturnType<typeof peopleQuery>['execute']>>[
 export function indexedCompany(row: CompanyRow): IndexedCompany {
   return {
     id: row.id,
+    domain: lower(row.domain),
     industry: row.industry,
     keywords: lowerCaseList(row.keywords),
     employeeCount: numeric(row.employee_count),
@@ -105,6 +111,7 @@ export function indexedPerson(row: PersonRow): IndexedPerson {
     id: row.id,
     companyId: row.company_id,
     titleWords: jobTitleWords(row.job_title),
+    exactTitle: row.job_title.toLowerCase(),
     seniority: row.seniority,
     department: row.department,
     skills: lowerCaseList(row.skills),

@@ -4,6 +4,7 @@ import {
   type LeadProviderCriterion,
   type PersonRecordInput,
   personRecord,
+  UNKNOWN_COMPANY_PROFILE,
 } from '@icp/schema';
 import { CompiledQuery } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -467,6 +468,9 @@ describe('lead provider criteria', () => {
           city: 'Zurich',
           email: null,
           source: 'provider',
+          linkedInUrl: null,
+          location: null,
+          summary: null,
         },
         company: {
           id: 'c-initech',
@@ -480,6 +484,7 @@ describe('lead provider criteria', () => {
           state: null,
           city: 'Zurich',
           foundedYear: null,
+          ...UNKNOWN_COMPANY_PROFILE,
         },
         reasons: ['job title "Head of Technology" matches "Head of Technology"'],
       },

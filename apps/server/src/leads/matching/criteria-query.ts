@@ -42,14 +42,47 @@ function companyLocationColumn(kind: 'country' | 'state' | 'city') {
   return `companies.${kind}` as const;
 }
 
+const RANGE_COLUMNS = {
+  employeeSize: 'companies.employee_count',
+  revenue: 'companies.revenue',
+  foundedYear: 'companies.founded_year',
+} as const;
+
+/** The company's value within [min, max] (either bound may be absent). */
+function inRange(
+  eb: Scope,
+  kind: keyof typeof RANGE_COLUMNS,
+  range: { min: number | null; max: number | null },
+): Expression<SqlBool> {
+  const column = RANGE_COLUMNS[kind];
+  const bound = (value: number) => (kind === 'revenue' ? value : employeeBound(value));
+  return eb.and([
+    ...(range.min === null ? [] : [eb(column, '>=', bound(range.min))]),
+    ...(range.max === null ? [] : [eb(column, '<=', bound(range.max))]),
+  ]);
+}
+
+/** Not one of `values`: NULL (no value, or no company) is kept, as the index's AND NOT keeps it. */
+function notAmong(
+  eb: Scope,
+  value: 'people.department' | 'companies.industry' | Expression<string | null>,
+  values: readonly string[],
+): Expression<SqlBool> {
+  if (values.length === 0) return sql<SqlBool>`1 = 1`;
+  return eb.or([eb(value, 'is', null), eb(value, 'not in', values)]);
+}
+
 function filterCondition(eb: Scope, filter: AppliedFilter): Expression<SqlBool> {
   switch (filter.kind) {
     case 'jobTitle':
-      if (filter.titles.length === 0) return NO_ONE;
+      if (filter.titles.length === 0 && filter.exact.length === 0) return NO_ONE;
       // A title matches a person whose title words include all of its words: those holding n of
       // the n words. The primary key (word, person_id) makes count(*) a count of distinct words.
-      return eb.or(
-        filter.titles.map(({ words }) =>
+      return eb.or([
+        ...(filter.exact.length === 0
+          ? []
+          : [eb(eb.fn<string>('lower', ['people.job_title']), 'in', filter.exact)]),
+        ...filter.titles.map(({ words }) =>
           eb(
             'people.id',
             'in',
@@ -61,11 +94,21 @@ function filterCondition(eb: Scope, filter: AppliedFilter): Expression<SqlBool> 
               .having((having) => having.fn.countAll(), '=', words.length),
           ),
         ),
-      );
+      ]);
     case 'seniority':
       return filter.values.length === 0 ? NO_ONE : eb('people.seniority', 'in', filter.values);
     case 'department':
       return filter.values.length === 0 ? NO_ONE : eb('people.department', 'in', filter.values);
+    // An exclusion is an AND NOT: someone with no value at all is not left out.
+    case 'excludeDepartment':
+      return notAmong(eb, 'people.department', filter.values);
+    case 'excludeIndustry':
+      return notAmong(eb, 'companies.industry', filter.values);
+    case 'domain':
+      if (filter.values.length === 0) return NO_ONE;
+      return eb(eb.fn<string>('lower', ['companies.domain']), 'in', filter.values);
+    case 'excludeDomain':
+      return notAmong(eb, eb.fn<string>('lower', ['companies.domain']), filter.values);
     case 'skills':
       if (filter.values.length === 0) return NO_ONE;
       return eb(
@@ -106,14 +149,14 @@ function filterCondition(eb: Scope, filter: AppliedFilter): Expression<SqlBool> 
           .where('company_keywords.keyword', 'in', filter.values),
       );
     case 'employeeSize':
-    case 'revenue': {
-      const revenue = filter.kind === 'revenue';
-      const column = revenue ? 'companies.revenue' : 'companies.employee_count';
-      const bound = (value: number) => (revenue ? value : employeeBound(value));
-      return eb.and([
-        ...(filter.min === null ? [] : [eb(column, '>=', bound(filter.min))]),
-        ...(filter.max === null ? [] : [eb(column, '<=', bound(filter.max))]),
-      ]);
+    case 'revenue':
+    case 'foundedYear':
+      return inRange(eb, filter.kind, filter);
+    case 'employeeSizes':
+    case 'revenues': {
+      if (filter.ranges.length === 0) return NO_ONE;
+      const kind = filter.kind === 'revenues' ? 'revenue' : 'employeeSize';
+      return eb.or(filter.ranges.map((range) => inRange(eb, kind, range)));
     }
     case 'companyIds':
       return filter.ids.length === 0 ? NO_ONE : eb('people.company_id', 'in', filter.ids);

@@ -16,8 +16,7 @@ import { applyCustomFilters, type CandidateCursor, type RecentlyUsed } from './c
 import type { LeadEvaluators } from './evaluator.js';
 import { withHeldLeads } from './held-leads.js';
 import type { LeadEngine, LeadMatches } from './lead-engine.js';
-import { leadOfRow, leadRowsOf } from './lead-row.js';
-import { matchReasons } from './match-reasons.js';
+import { leadsPageOf } from './leads-of-page.js';
 import type { PatternPool } from './pattern-pool.js';
 import { type ReadCriterion, readCriteria } from './provider-filters.js';
 
@@ -83,18 +82,13 @@ function candidateCursor(db: Db, matches: LeadMatches): CandidateCursor {
   return {
     async next(limit) {
       if (exhausted) return [];
-      const page = await matches.page(after, limit);
-      exhausted = page.length < limit;
-      after = page.at(-1)?.personId ?? after;
-      const rows = await leadRowsOf(
-        db,
-        page.map(({ personId }) => personId),
-      );
-      const matched = new Map(page.map((person) => [person.personId, person.matched]));
-      return rows.map((row) => {
-        const lead = leadOfRow(row);
-        return { ...lead, reasons: matchReasons(matched.get(row.person_id) ?? [], lead) };
-      });
+      const { leads, people, lastPersonId } =
+        matches.leadsPage === undefined
+          ? await leadsPageOf(db, await matches.page(after, limit))
+          : await matches.leadsPage(after, limit);
+      exhausted = people < limit;
+      after = lastPersonId ?? after;
+      return leads;
     },
   };
 }

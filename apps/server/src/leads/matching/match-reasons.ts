@@ -21,14 +21,46 @@ function sizeRange(min: number | null, max: number | null): string {
   return `${min}-${max}`;
 }
 
+const within = (value: number, range: { min: number | null; max: number | null }) =>
+  (range.min === null || value >= range.min) && (range.max === null || value <= range.max);
+
 /** Why the lead meets one filter, from the lead's own values; null if it shows nothing to say. */
 function filterReason(filter: AppliedFilter, { person, company }: Lead): string | null {
   switch (filter.kind) {
     case 'jobTitle': {
+      if (filter.exact.includes(person.jobTitle.toLowerCase())) {
+        return `job title exactly "${person.jobTitle}"`;
+      }
       const searched = filter.titles.find(({ title }) => jobTitleMatches(title, person.jobTitle));
       return searched === undefined
         ? null
         : `job title "${searched.title}" matches "${person.jobTitle}"`;
+    }
+    // What a lead is not says nothing of why it is one.
+    case 'excludeDepartment':
+    case 'excludeIndustry':
+    case 'excludeDomain':
+      return null;
+    case 'domain':
+      return company?.domain ? `company domain ${company.domain}` : null;
+    case 'foundedYear': {
+      const year = company?.foundedYear;
+      if (year === null || year === undefined) return null;
+      return `founded in ${year} (${sizeRange(filter.min, filter.max)})`;
+    }
+    case 'employeeSizes': {
+      const count = company?.employeeCount;
+      if (count === null || count === undefined) return null;
+      const range = filter.ranges.find((range) => within(count, range));
+      return range === undefined ? null : `${count} employees (${sizeRange(range.min, range.max)})`;
+    }
+    case 'revenues': {
+      const revenue = company?.revenue;
+      if (revenue === null || revenue === undefined) return null;
+      const range = filter.ranges.find((range) => within(revenue, range));
+      return range === undefined
+        ? null
+        : `revenue $${revenue.toLocaleString('en-US')} (${sizeRange(range.min, range.max)})`;
     }
     case 'seniority':
       return person.seniority === null ? null : `seniority ${person.seniority}`;

@@ -32,6 +32,7 @@ describe('reading lead provider filters', () => {
     expect(filters[0]).toEqual({
       kind: 'jobTitle',
       titles: [{ title: 'CTO', words: ['chief', 'technology', 'officer'] }],
+      exact: [],
     });
     expect(filters[1]).toEqual({ kind: 'seniority', values: ['VP'] });
     expect(filters[3]).toEqual({ kind: 'city', owner: 'person', values: ['munich'] });

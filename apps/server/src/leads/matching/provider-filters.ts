@@ -10,6 +10,7 @@ import {
   industries,
   type LeadProviderCriterion,
   MAX_COMPANY_SIZE_BANDS,
+  MAX_FILTER_RANGES,
   type NumericRange,
   searchedListsOfFilters,
   searchLimitIssues,
@@ -24,20 +25,33 @@ export type LocationOwner = 'person' | 'company';
 
 /** One filter of a criterion, in the form the query and the match reasons both read. */
 export type AppliedFilter =
-  /** Searched titles that have canonical words; a person matches when any one matches. */
-  | { kind: 'jobTitle'; titles: { title: string; words: readonly string[] }[] }
+  /**
+   * Searched titles that have canonical words, and titles held exactly (trimmed, lower case);
+   * a person matches when any one matches.
+   */
+  | {
+      kind: 'jobTitle';
+      titles: { title: string; words: readonly string[] }[];
+      exact: string[];
+    }
   /** Catalog spellings. */
   | { kind: 'seniority' | 'department'; values: string[] }
+  /** Catalog spellings: people in these departments are left out. */
+  | { kind: 'excludeDepartment'; values: string[] }
   /** Lower case. */
   | { kind: 'skills'; values: string[] }
   | { kind: 'country'; owner: LocationOwner; codes: string[] }
   /** Lower case. */
   | { kind: 'state' | 'city'; owner: LocationOwner; values: string[] }
-  /** Catalog spellings. */
-  | { kind: 'industry'; values: string[] }
+  /** Catalog spellings; `excludeIndustry` leaves out the companies in them. */
+  | { kind: 'industry' | 'excludeIndustry'; values: string[] }
+  /** Lower case; `excludeDomain` leaves out the companies of these domains. */
+  | { kind: 'domain' | 'excludeDomain'; values: string[] }
   /** Lower case. */
   | { kind: 'keywords'; values: string[] }
-  | { kind: 'employeeSize' | 'revenue'; min: number | null; max: number | null }
+  | { kind: 'employeeSize' | 'revenue' | 'foundedYear'; min: number | null; max: number | null }
+  /** A company matches when its employee count (or revenue) is in any of the ranges. */
+  | { kind: 'employeeSizes' | 'revenues'; ranges: { min: number | null; max: number | null }[] }
   /** Legacy `company_size` bands; a company matches when its size falls in any of them. */
   | { kind: 'companySize'; bands: (NumericRange & { label: string })[] }
   /** Only people at these companies: set by callers that page by company, never read from JSON. */
@@ -62,6 +76,12 @@ export interface ReadCriteria {
 }
 
 type Json = Record<string, unknown>;
+
+const RANGE_KINDS = {
+  employee_size: 'employeeSize',
+  revenue: 'revenue',
+  founded_year: 'foundedYear',
+} as const;
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -98,6 +118,7 @@ class FilterReader {
   readonly #path: string;
   readonly #owner: LocationOwner;
   #titles: string[] | null = null;
+  #exactTitles: string[] | null = null;
 
   constructor(path: string, owner: LocationOwner) {
     this.#path = path;
@@ -116,6 +137,11 @@ class FilterReader {
             this.#titles = [...(this.#titles ?? []), ...titles];
           });
           break;
+        case 'exact_job_title':
+          this.#list(path, value, (titles) => {
+            this.#exactTitles = [...(this.#exactTitles ?? []), ...titles];
+          });
+          break;
         case 'seniority':
           this.#list(path, value, (values) =>
             this.filters.push({ kind: 'seniority', values: catalogSpellings(values, seniorities) }),
@@ -125,6 +151,14 @@ class FilterReader {
           this.#list(path, value, (values) =>
             this.filters.push({
               kind: 'department',
+              values: catalogSpellings(values, departments),
+            }),
+          );
+          break;
+        case 'exclude_department':
+          this.#list(path, value, (values) =>
+            this.filters.push({
+              kind: 'excludeDepartment',
               values: catalogSpellings(values, departments),
             }),
           );
@@ -147,12 +181,13 @@ class FilterReader {
           this.ignored.push(path);
       }
     }
-    // `job_title` and legacy `job_titles` together are one list: any of their titles matches.
-    if (this.#titles !== null) {
-      const titles = unique(this.#titles)
+    // `job_title`, legacy `job_titles` and `exact_job_title` together are one list: any of
+    // their titles matches.
+    if (this.#titles !== null || this.#exactTitles !== null) {
+      const titles = unique(this.#titles ?? [])
         .map((title) => ({ title, words: jobTitleWords(title) }))
         .filter((title) => title.words.length > 0);
-      this.filters.unshift({ kind: 'jobTitle', titles });
+      this.filters.unshift({ kind: 'jobTitle', titles, exact: lowerCase(this.#exactTitles ?? []) });
     }
   }
 
@@ -182,17 +217,28 @@ class FilterReader {
     for (const [key, value] of Object.entries(company)) {
       if (value === undefined || value === null) continue;
       const keyPath = `${path}.${key}`;
-      if (key === 'industry') {
+      if (key === 'industry' || key === 'exclude_industry') {
+        const kind = key === 'industry' ? 'industry' : 'excludeIndustry';
         this.#list(keyPath, value, (values) =>
-          this.filters.push({ kind: 'industry', values: catalogSpellings(values, industries) }),
+          this.filters.push({ kind, values: catalogSpellings(values, industries) }),
+        );
+      } else if (key === 'domain' || key === 'exclude_domain') {
+        const kind = key === 'domain' ? 'domain' : 'excludeDomain';
+        this.#list(keyPath, value, (values) =>
+          this.filters.push({ kind, values: lowerCase(values) }),
         );
       } else if (key === 'keywords') {
         this.#list(keyPath, value, (values) =>
           this.filters.push({ kind: 'keywords', values: lowerCase(values) }),
         );
-      } else if (key === 'employee_size' || key === 'revenue') {
-        const kind = key === 'revenue' ? 'revenue' : 'employeeSize';
-        this.#object(keyPath, value, (range) => this.#range(keyPath, kind, range));
+      } else if (key === 'employee_size' || key === 'revenue' || key === 'founded_year') {
+        const kind = RANGE_KINDS[key];
+        this.#object(keyPath, value, (range) => {
+          const bounds = this.#bounds(keyPath, range);
+          if (bounds !== null) this.filters.push({ kind, ...bounds });
+        });
+      } else if (key === 'employee_sizes' || key === 'revenues') {
+        this.#ranges(keyPath, key === 'revenues' ? 'revenues' : 'employeeSizes', value);
       } else if (key === 'location') {
         // Where the company is, whatever the search type: `filters.company.location`.
         this.#object(keyPath, value, (location) => this.#location(keyPath, location, 'company'));
@@ -202,7 +248,8 @@ class FilterReader {
     }
   }
 
-  #range(path: string, kind: 'employeeSize' | 'revenue', range: Json): void {
+  /** The bounds of a `{min, max}` range; null when it has neither. */
+  #bounds(path: string, range: Json): { min: number | null; max: number | null } | null {
     const bounds: { min: number | null; max: number | null } = { min: null, max: null };
     for (const [key, value] of Object.entries(range)) {
       if (value === undefined || value === null) continue;
@@ -212,9 +259,25 @@ class FilterReader {
         this.ignored.push(`${path}.${key}`);
       }
     }
-    if (bounds.min !== null || bounds.max !== null) {
-      this.filters.push({ kind, ...bounds });
+    return bounds.min === null && bounds.max === null ? null : bounds;
+  }
+
+  /**
+   * A list of ranges, any of which matches. A range without bounds holds every company with a
+   * value, as `{}` does not: it is reported and left out, like an unreadable band.
+   */
+  #ranges(path: string, kind: 'employeeSizes' | 'revenues', value: unknown): void {
+    if (!Array.isArray(value)) {
+      this.ignored.push(path);
+      return;
     }
+    const ranges = value.flatMap((range, position) => {
+      const rangePath = `${path}[${position}]`;
+      const bounds = isObject(range) ? this.#bounds(rangePath, range) : null;
+      if (bounds === null) this.ignored.push(rangePath);
+      return bounds === null ? [] : [bounds];
+    });
+    if (ranges.length > 0) this.filters.push({ kind, ranges });
   }
 
   #companySize(path: string, labels: string[]): void {
@@ -249,12 +312,16 @@ function refuseBeyondSearchLimits(criteria: readonly LeadProviderCriterion[]): v
   const lists = criteria.flatMap((criterion, index) =>
     searchedListsOfFilters(criterion.filters, ['leadProviderCriteria', index, 'filters']),
   );
-  // Bands are OR-ed in one expression, as deep as they are many.
-  const tooManyBands = lists.flatMap((list) =>
-    list.kind === 'companySize' && list.values.length > MAX_COMPANY_SIZE_BANDS
-      ? [{ path: list.path, message: `At most ${MAX_COMPANY_SIZE_BANDS} bands` }]
-      : [],
-  );
+  // Bands and ranges are OR-ed in one expression, as deep as they are many.
+  const tooManyBands = lists.flatMap((list) => {
+    if (list.kind === 'companySize' && list.values.length > MAX_COMPANY_SIZE_BANDS) {
+      return [{ path: list.path, message: `At most ${MAX_COMPANY_SIZE_BANDS} bands` }];
+    }
+    if (list.kind === 'range' && list.values.length > MAX_FILTER_RANGES) {
+      return [{ path: list.path, message: `At most ${MAX_FILTER_RANGES} ranges` }];
+    }
+    return [];
+  });
   const issues = [...searchLimitIssues(lists), ...tooManyBands];
   if (issues.length > 0) {
     throw new AppError(

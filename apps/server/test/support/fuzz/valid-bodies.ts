@@ -47,6 +47,8 @@ const typedFilterKeys = [
   'job_titles',
   'company_size',
   'department',
+  'exact_job_title',
+  'exclude_department',
 ];
 
 /** A key a provider might add to its filters: plain ASCII, never one the schema types. */
@@ -433,6 +435,12 @@ const range = (max: number) =>
     .tuple(fc.nat(max), fc.nat(max))
     .map(([a, b]) => ({ from: Math.min(a, b), to: Math.max(a, b) }));
 
+/** A company domain, in any case and with spaces around it (the API normalizes it). */
+const domain = fc
+  .domain()
+  .filter((name) => /\.[a-z]{2,63}$/.test(name))
+  .chain((name) => fc.constantFrom(name, name.toUpperCase(), ` ${name} `));
+
 export const externalUserId = nonBlankText(250);
 /** An `externalUserId` a fetch accepts (longer than any an ICP is saved under). */
 export const fetchExternalUserId = nonBlankText(255);
@@ -443,9 +451,15 @@ export const recommendationIcpBody = fc.record(
     companies: fc.record(
       {
         employeeCount: range(1_000_000),
+        employeeCounts: fc.array(range(1_000_000), { maxLength: 3 }),
+        excludeDomains: fc.array(domain, { maxLength: 3 }),
+        excludeIndustries: fc.uniqueArray(fc.constantFrom(...industries), { maxLength: 3 }),
+        includeDomains: fc.array(domain, { maxLength: 3 }),
         industries: fc.uniqueArray(fc.constantFrom(...industries), { maxLength: 4 }),
         primaryLocations: fc.array(locationCode, { maxLength: 4 }),
         revenue: range(Number.MAX_SAFE_INTEGER),
+        revenues: fc.array(range(Number.MAX_SAFE_INTEGER), { maxLength: 3 }),
+        yearFounded: range(9_999),
       },
       { requiredKeys: [] },
     ),
@@ -454,6 +468,8 @@ export const recommendationIcpBody = fc.record(
       {
         countries: fc.array(locationCode, { maxLength: 4 }),
         departments: fc.uniqueArray(fc.constantFrom(...departments), { maxLength: 3 }),
+        exactJobTitles: fc.array(nonBlankText(200), { maxLength: 3 }),
+        excludeDepartments: fc.uniqueArray(fc.constantFrom(...departments), { maxLength: 3 }),
         jobTitles: fc.array(nonBlankText(200), { maxLength: 3 }),
         seniorities: fc.uniqueArray(fc.constantFrom(...seniorities), { maxLength: 3 }),
       },
@@ -463,7 +479,7 @@ export const recommendationIcpBody = fc.record(
   { requiredKeys: [] },
 );
 
-/** A body of `POST /v2/recommendations/fetch`: a page of at most 100 companies. */
+/** A body of `POST /v2/recommendations/fetch`: a page of at most 100 companies (required). */
 export const recommendationFetchBody = (externalUserIds: fc.Arbitrary<string>) =>
   fc.record(
     {
@@ -472,7 +488,7 @@ export const recommendationFetchBody = (externalUserIds: fc.Arbitrary<string>) =
         .tuple(fc.nat(1_000), fc.integer({ min: 1, max: 100 }))
         .map(([from, size]) => ({ from, to: from + size })),
     },
-    { requiredKeys: [] },
+    { requiredKeys: ['pagination'] },
   );
 
 function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {

@@ -9,6 +9,7 @@ import { PageLoading } from '../../ui/PageLoading';
 import { DeleteIcpButton } from './DeleteIcpButton';
 import { IcpDetails } from './IcpDetails';
 import { IcpLeadLists } from './IcpLeadLists';
+import { IcpPickPeople } from './IcpPickPeople';
 import { IcpRawJson } from './IcpRawJson';
 import { IcpRestApi } from './IcpRestApi';
 import { IcpTargeting } from './IcpTargeting';
@@ -83,6 +84,7 @@ export function IcpViewPage({ icpId }: { icpId: string }) {
           <IcpDetails icp={icp} viewerId={viewerId} />
         </aside>
         <IcpLeadLists icp={icp} viewerId={viewerId} />
+        <IcpPickPeople icp={icp} />
         <IcpRestApi icpId={icp.id} userId={viewerId} />
         <IcpRawJson icp={icp} />
       </div>

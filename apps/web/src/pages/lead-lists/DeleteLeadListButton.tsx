@@ -1,4 +1,4 @@
-import type { LeadListSummary } from '@icp/schema';
+import type { LeadList } from '@icp/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
@@ -14,7 +14,7 @@ const refusalTitles: Record<string, string> = {
 };
 
 /** Deletes the list after a confirmation, then goes to its profile. */
-export function DeleteLeadListButton({ list }: { list: LeadListSummary }) {
+export function DeleteLeadListButton({ list }: { list: LeadList }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
@@ -24,10 +24,8 @@ export function DeleteLeadListButton({ list }: { list: LeadListSummary }) {
     trpc.leadLists.delete.mutationOptions({
       onSuccess: () => {
         void queryClient.invalidateQueries({ queryKey: trpc.leadLists.list.queryKey() });
-        void queryClient.invalidateQueries({
-          queryKey: trpc.leadLists.ofIcp.queryKey({ id: list.icpId }),
-        });
-        navigate(`/icps/${encodeURIComponent(list.icpId)}`);
+        void queryClient.invalidateQueries({ queryKey: trpc.leadLists.ofIcp.queryKey() });
+        navigate(list.icpId === null ? '/lead-lists' : `/icps/${encodeURIComponent(list.icpId)}`);
         // After navigating, so this page does not refetch the deleted list on its way out.
         queryClient.removeQueries({
           queryKey: trpc.leadLists.byId.queryKey({ id: list.id }),
@@ -60,9 +58,9 @@ export function DeleteLeadListButton({ list }: { list: LeadListSummary }) {
       >
         <div className="stack lead-list-delete">
           <p>
-            The list and its {countOf(list.leadCount, 'lead')} will be deleted for everyone the
-            profile is shared with, and its people may appear in new lists again. This cannot be
-            undone.
+            The list and its {countOf(list.leadCount, 'lead')} will be deleted for everyone who sees
+            it, and its people may appear in new lists again. The people themselves stay. This
+            cannot be undone.
           </p>
           {error !== null && (
             <ErrorBanner

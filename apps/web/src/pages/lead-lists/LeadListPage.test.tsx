@@ -5,7 +5,7 @@ import { dachTechLeaders } from '../../icp/seed-examples';
 import { leadCsvHeader } from '../../leads/lead-csv';
 import { sessionStore } from '../../session/session-store';
 import { FakeApiError, type FakeHandlers, renderWithFakeApi } from '../../test/fake-api';
-import { makeLead, makeLeadList } from '../../test/lead-fixtures';
+import { acme, makeLead, makeLeadList } from '../../test/lead-fixtures';
 import { LeadListPage } from './LeadListPage';
 
 afterEach(() => {
@@ -41,22 +41,18 @@ function renderPage(handlers: FakeHandlers) {
 describe('LeadListPage', () => {
   it('shows where the list came from, its counts and the filters not applied', async () => {
     renderPage(found);
-    const title = await screen.findByRole('heading', {
-      level: 1,
-      name: 'Leads for DACH Tech Leaders',
-    });
-    expect(within(title).getByRole('link').getAttribute('href')).toBe(
-      `/icps/${dachTechLeaders.id}`,
-    );
+    const title = await screen.findByRole('heading', { level: 1, name: list.name });
     const subtitle = title.parentElement?.textContent ?? '';
     expect(subtitle).toContain('by user_teammate');
+    const profile = await screen.findByRole('link', { name: dachTechLeaders.name });
+    expect(profile.getAttribute('href')).toBe(`/icps/${dachTechLeaders.id}`);
     expect(screen.getByText('2 of 20 requested')).toBeTruthy();
     expect(screen.getByText('1,234')).toBeTruthy();
     expect(screen.getByText(/Fewer people than requested/)).toBeTruthy();
     expect(screen.getByRole('list', { name: 'Notes on this list' }).textContent).toBe(
       'AI check (filter 2) not applied: no AI evaluator is configured, so leads were not checked against this filter',
     );
-    expect(document.title).toBe('Lead list of DACH Tech Leaders · ICP Studio');
+    expect(document.title).toBe(`${list.name} · ICP Studio`);
   });
 
   it('shows a row per lead with its person, company, source and reasons', async () => {
@@ -118,11 +114,16 @@ describe('LeadListPage', () => {
     });
     const tricky = makeLeadList({
       ...list,
-      leads: [makeLead({ firstName: 'Zoë, "Z"', jobTitle: 'Head of R&D\nand Ops' })],
+      people: [
+        {
+          ...makeLead({ firstName: 'Zoë, "Z"', jobTitle: 'Head of R&D\nand Ops' }),
+          crmRecord: null,
+        },
+      ],
     });
     const { user } = renderPage({ ...found, 'leadLists.byId': () => tricky });
 
-    await screen.findByRole('heading', { level: 1, name: 'Leads for DACH Tech Leaders' });
+    await screen.findByRole('heading', { level: 1, name: list.name });
     await user.click(screen.getByRole('button', { name: 'Download CSV' }));
 
     expect(clicked).toHaveLength(1);
@@ -139,6 +140,56 @@ describe('LeadListPage', () => {
     const [header, row] = (text ?? '').replace(/^\uFEFF/, '').split('\r\n');
     expect(header).toBe(leadCsvHeader.join(','));
     expect(row).toMatch(/^"Zoë, ""Z""",Schmidt,"Head of R&D\nand Ops",C-Level,/);
+  });
+
+  it('adds a person typed in, with their company, and shows the list as the server has it', async () => {
+    const ada = makeLead(
+      { id: 'leadlist:x/ada', firstName: 'Ada', lastName: 'Lovelace', jobTitle: 'CTO' },
+      { company: null, reasons: [] },
+    );
+    const grown = makeLeadList({ ...list, people: [...list.people, { ...ada, crmRecord: null }] });
+    const { calls, user } = renderPage({ ...found, 'leadLists.addProspects': () => grown });
+    const form = await screen.findByRole('region', { name: 'Add a person' });
+
+    await user.type(within(form).getByLabelText('First name'), 'Ada');
+    await user.click(within(form).getByRole('button', { name: 'Add to the list' }));
+    expect(within(form).getByText('Enter this')).toBeTruthy();
+    expect(calls.some((call) => call.path === 'leadLists.addProspects')).toBe(false);
+
+    await user.type(within(form).getByLabelText('Last name'), 'Lovelace');
+    await user.type(within(form).getByLabelText(/^Company/), 'Analytical Engines');
+    await user.click(within(form).getByRole('button', { name: 'Add to the list' }));
+
+    expect(await within(form).findByText('Ada Lovelace was added to the list.')).toBeTruthy();
+    expect(calls.find((call) => call.path === 'leadLists.addProspects')?.input).toEqual({
+      id: list.id,
+      body: {
+        prospects: [
+          { firstName: 'Ada', lastName: 'Lovelace', company: { name: 'Analytical Engines' } },
+        ],
+      },
+    });
+    const rows = within(screen.getByRole('table', { name: 'Leads' })).getAllByRole('row');
+    expect(rows).toHaveLength(list.people.length + 2);
+  });
+
+  it('shows the companies of a company list, with no form to add people', async () => {
+    const companies = makeLeadList({
+      ...list,
+      type: 'company',
+      requestedSize: null,
+      matchedCount: null,
+      people: [],
+      companies: [acme],
+      companyIds: [acme.id],
+      leadCount: 1,
+    });
+    renderPage({ ...found, 'leadLists.byId': () => companies });
+
+    const table = await screen.findByRole('table', { name: 'Companies' });
+    expect(within(table).getByRole('rowheader').textContent).toBe(acme.name);
+    expect(screen.queryByRole('region', { name: 'Add a person' })).toBeNull();
+    expect(screen.getByText(/^Made /)).toBeTruthy();
   });
 
   it('deletes the list after confirmation and goes to its profile', async () => {

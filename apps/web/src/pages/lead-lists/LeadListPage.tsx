@@ -11,6 +11,8 @@ import { useSession } from '../../session/session-store';
 import { downloadTextFile } from '../../ui/download-file';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { AddPersonForm } from './AddPersonForm';
+import { CompaniesTable } from './CompaniesTable';
 import { DeleteLeadListButton } from './DeleteLeadListButton';
 import { LeadListUnavailable } from './LeadListUnavailable';
 import { LeadsTable } from './LeadsTable';
@@ -20,15 +22,17 @@ import { LoadFailure } from '../../ui/LoadFailure';
 // Excel reads a CSV file as UTF-8 only when it starts with a byte order mark.
 const UTF8_BOM = '\uFEFF';
 
-/** One generated lead list: where it came from, its leads, and a CSV of them. */
+/** One lead list: where it came from, its leads (or companies), and a CSV of them. */
 export function LeadListPage({ listId }: { listId: string }) {
   const trpc = useTRPC();
   const viewerId = useSession()?.userId ?? null;
   const query = useQuery(trpc.leadLists.byId.queryOptions({ id: listId }));
   const icpId = query.data?.icpId;
-  const icp = useQuery(trpc.icp.byId.queryOptions(icpId === undefined ? skipToken : { id: icpId }));
+  const icp = useQuery(
+    trpc.icp.byId.queryOptions(icpId === undefined || icpId === null ? skipToken : { id: icpId }),
+  );
   const icpName = icp.data?.icp.name ?? null;
-  useDocumentTitle(icpName === null ? 'Lead list' : `Lead list of ${icpName}`);
+  useDocumentTitle(query.data?.name ?? 'Lead list');
 
   if (query.isPending) return <PageLoading label="Loading the lead list…" />;
   if (query.isError) {
@@ -50,11 +54,11 @@ export function LeadListPage({ listId }: { listId: string }) {
   }
 
   const list = query.data;
-  const icpHref = `/icps/${encodeURIComponent(list.icpId)}`;
+  const generated = list.requestedSize !== null;
   const download = () =>
     downloadTextFile(
-      leadListFileName(icpName, list.createdAt),
-      UTF8_BOM + leadsToCsv(list.leads, list.crmSourcing),
+      leadListFileName(icpName ?? list.name, list.createdAt),
+      UTF8_BOM + leadsToCsv(list.people, list.crmSourcing),
       'text/csv;charset=utf-8',
     );
 
@@ -66,50 +70,62 @@ export function LeadListPage({ listId }: { listId: string }) {
       <header className="page-header">
         <div className="page-header__text">
           <h1 id="lead-list-title" className="lead-list-page__title">
-            {icpName === null ? (
-              'Lead list'
-            ) : (
-              <>
-                Leads for <Link href={icpHref}>{icpName}</Link>
-              </>
-            )}
+            {list.name}
           </h1>
           <p className="page-header__subtitle">
-            Generated <time dateTime={list.createdAt}>{formatDateTime(list.createdAt)}</time> by{' '}
+            {generated ? 'Generated' : 'Made'}{' '}
+            <time dateTime={list.createdAt}>{formatDateTime(list.createdAt)}</time> by{' '}
             {list.createdBy === viewerId ? (
               'you'
             ) : (
               <span className="lead-list-page__by">{list.createdBy}</span>
             )}
-            {icpName === null && (
+            {list.icpId === null ? (
+              ', for no profile'
+            ) : (
               <>
                 {' '}
-                from <Link href={icpHref}>its profile</Link>
+                for{' '}
+                <Link href={`/icps/${encodeURIComponent(list.icpId)}`}>
+                  {icpName ?? 'its profile'}
+                </Link>
               </>
             )}
           </p>
         </div>
         <div className="page-header__actions">
-          <button type="button" className="button button--primary" onClick={download}>
-            Download CSV
-          </button>
+          {list.type === 'person' && (
+            <button type="button" className="button button--primary" onClick={download}>
+              Download CSV
+            </button>
+          )}
           <DeleteLeadListButton list={list} />
         </div>
       </header>
 
       <dl className="lead-list-page__facts">
         <div>
-          <dt>Leads</dt>
+          <dt>{list.type === 'company' ? 'Companies' : 'Leads'}</dt>
           <dd>
-            {formatCount(list.leadCount)} of {formatCount(list.requestedSize)} requested
+            {formatCount(list.leadCount)}
+            {generated && ` of ${formatCount(list.requestedSize ?? 0)} requested`}
           </dd>
         </div>
         <div>
-          <dt>People matching the searches</dt>
-          <dd>{formatCount(list.matchedCount)}</dd>
+          <dt>Period</dt>
+          <dd>
+            <time dateTime={list.startDate}>{formatDateTime(list.startDate)}</time> to{' '}
+            <time dateTime={list.endDate}>{formatDateTime(list.endDate)}</time>
+          </dd>
         </div>
+        {list.matchedCount !== null && (
+          <div>
+            <dt>People matching the searches</dt>
+            <dd>{formatCount(list.matchedCount)}</dd>
+          </div>
+        )}
       </dl>
-      {list.leadCount < list.requestedSize && (
+      {generated && list.leadCount < (list.requestedSize ?? 0) && (
         <p className="lead-list-page__hint">
           Fewer people than requested matched the searches and passed the filters when the list was
           made.
@@ -117,13 +133,21 @@ export function LeadListPage({ listId }: { listId: string }) {
       )}
       <MatchNotes notes={list} label="Notes on this list" />
 
-      {list.leads.length === 0 ? (
+      {list.type === 'person' && <AddPersonForm listId={list.id} />}
+
+      {list.type === 'company' ? (
+        <CompaniesTable companies={list.companies} />
+      ) : list.people.length === 0 ? (
         <section className="empty-state" aria-labelledby="no-leads-title">
           <h2 id="no-leads-title">No leads in this list</h2>
-          <p>No one passed the profile’s searches and filters when the list was made.</p>
+          <p>
+            {generated
+              ? 'No one passed the profile’s searches and filters when the list was made.'
+              : 'Add people with the form above, or pick them from a profile’s matching people.'}
+          </p>
         </section>
       ) : (
-        <LeadsTable leads={list.leads} crmSourcing={list.crmSourcing} />
+        <LeadsTable leads={list.people} crmSourcing={list.crmSourcing} />
       )}
     </article>
   );

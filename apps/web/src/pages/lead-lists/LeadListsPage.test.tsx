@@ -24,13 +24,14 @@ describe('LeadListsPage', () => {
     });
 
     const lists = await screen.findByRole('list', { name: 'Lead lists' });
-    await within(lists).findByText('DACH Tech Leaders');
+    await within(lists).findByText(/^DACH Tech Leaders ·/);
     const links = within(lists).getAllByRole('link');
     expect(links.map((link) => link.getAttribute('href'))).toEqual([
       `/lead-lists/${newer.id}`,
       `/lead-lists/${older.id}`,
     ]);
-    expect(links[0]?.textContent).toContain('Enterprise Tech Decision Makers');
+    expect(links[0]?.textContent).toContain(newer.name);
+    expect(links[0]?.closest('li')?.textContent).toContain('Enterprise Tech Decision Makers ·');
     expect(screen.getByRole('status').textContent).toBe('2 lists');
   });
 

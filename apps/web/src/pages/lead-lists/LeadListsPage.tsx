@@ -9,7 +9,7 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import './lead-lists.css';
 import { LoadFailure } from '../../ui/LoadFailure';
 
-/** Every lead list of the profiles shared with the user, newest first. */
+/** Every lead list the user sees, newest first. */
 export function LeadListsPage() {
   const trpc = useTRPC();
   const viewerId = useSession()?.userId ?? null;
@@ -25,7 +25,8 @@ export function LeadListsPage() {
         <div className="page-header__text">
           <h1>Lead lists</h1>
           <p className="page-header__subtitle">
-            The lists generated for every profile shared with you, newest first.
+            The lists of every profile shared with you, and those shared with you directly, newest
+            first.
           </p>
         </div>
       </header>
@@ -59,7 +60,7 @@ export function LeadListsPage() {
                 key={list.id}
                 list={list}
                 viewerId={viewerId}
-                icpName={names.get(list.icpId) ?? 'Profile'}
+                icpName={list.icpId === null ? 'No profile' : (names.get(list.icpId) ?? 'Profile')}
               />
             ))}
           </ul>

@@ -1,0 +1,222 @@
+/**
+ * Runs the process's lead searches in a worker thread (search-worker.ts) that holds the lead
+ * index and reads the database over a connection of its own, so that a search costs the event
+ * loop only its messages: HTTP requests are never queued behind bitmaps, rows of leads or an
+ * index build. Started with the service and ended when it stops. A worker that stops on its own
+ * fails the requests it had with a 503 and is started again (its index built again meanwhile,
+ * `/healthz` answering 503 until then). Requests waiting for the worker are bounded; beyond the
+ * bound a search is refused with a 503 (each user's searches are bounded too: see
+ * lead-search-limits.ts).
+ */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../errors.js';
+import type { Logger } from '../../logging/logger.js';
+import type { LeadEngine, LeadMatches } from '../matching/lead-engine.js';
+import type { ReadCriterion } from '../matching/provider-filters.js';
+import type {
+  SearchEvent,
+  SearchReply,
+  SearchRequest,
+  SearchResults,
+  SearchWorkerData,
+  SentError,
+} from './search-protocol.js';
+
+/** The source tree runs under tsx or vitest: its worker is the `.ts` file, loaded through tsx. */
+const fromSource = import.meta.url.endsWith('.ts');
+const WORKER_FILE = new URL(`./search-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+/** Requests the worker may have at once; each search is one and then one per page. */
+const MAX_PENDING = 256;
+/** A worker that stopped is started again after this, unless a request needs it sooner. */
+const RESTART_DELAY_MS = 1_000;
+
+/** In a worker thread only tsx's require hook takes effect (Node 20): the source is required. */
+function workerExecArgv(): string[] {
+  if (!fromSource) return [];
+  return ['--require', createRequire(import.meta.url).resolve('tsx/cjs')];
+}
+
+const stopped = () =>
+  new AppError('SERVICE_UNAVAILABLE', 'The lead search stopped unexpectedly; try again shortly');
+const busy = () =>
+  new AppError(
+    'SERVICE_UNAVAILABLE',
+    'Too many lead searches are running; try again shortly',
+    undefined,
+    { 'Retry-After': '1' },
+  );
+
+/** The error the worker sent, as the callers' error handling tells it apart. */
+function received(error: SentError): Error {
+  if (error.name === 'AppError' && typeof error.appCode === 'string') {
+    return new AppError(error.appCode as ConstructorParameters<typeof AppError>[0], error.message);
+  }
+  const rebuilt = new Error(error.message);
+  rebuilt.name = error.name;
+  if (error.code !== undefined) Object.assign(rebuilt, { code: error.code });
+  return rebuilt;
+}
+
+type Request = SearchRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+
+interface Pending {
+  resolve(result: unknown): void;
+  reject(error: Error): void;
+}
+
+export interface LeadSearchWorkerOptions extends SearchWorkerData {
+  logger: Pick<Logger, 'error'>;
+}
+
+export class LeadSearchWorker {
+  readonly #options: LeadSearchWorkerOptions;
+  readonly #pending = new Map<number, Pending>();
+  #worker: Worker | null = null;
+  #nextId = 1;
+  #ready = false;
+  #starting: Promise<void> | null = null;
+  #restart: NodeJS.Timeout | null = null;
+  #closed = false;
+
+  constructor(options: LeadSearchWorkerOptions) {
+    this.#options = options;
+    this.#spawn();
+  }
+
+  /** Whether the worker's first build of the index is done. */
+  get ready(): boolean {
+    return this.#ready;
+  }
+
+  /** Resolves once the worker's index is built. */
+  start(): Promise<void> {
+    this.#starting ??= this.#send({ kind: 'start' }).then(
+      () => {
+        this.#ready = true;
+      },
+      (error: unknown) => {
+        this.#starting = null;
+        throw error;
+      },
+    );
+    return this.#starting;
+  }
+
+  /** Resolves once a background rebuild in the worker, if any, is done. */
+  async settled(): Promise<void> {
+    await this.#send({ kind: 'settled' });
+  }
+
+  readonly engine: LeadEngine = {
+    match: async (criteria) => {
+      const sent = [...criteria];
+      // The id `#send` gives the match request: the worker holds the result under it.
+      const search = this.#nextId;
+      const { total } = await this.#send<'match'>({ kind: 'match', criteria: sent });
+      const matches: LeadMatches = {
+        total,
+        page: async (after, limit) => {
+          const page = await this.#send<'page'>({
+            kind: 'page',
+            search,
+            criteria: sent,
+            after,
+            limit,
+          });
+          return page.map(({ personId, matched }) => ({
+            personId,
+            matched: matched.map((position) => sent[position] as ReadCriterion),
+          }));
+        },
+        leadsPage: (after, limit) =>
+          this.#send<'leadsPage'>({ kind: 'leadsPage', search, criteria: sent, after, limit }),
+        companies: ({ offset, limit }) =>
+          this.#send<'companies'>({ kind: 'companies', search, criteria: sent, offset, limit }),
+      };
+      return matches;
+    },
+  };
+
+  /** Ends the worker as a crash would: it is started again (for tests). */
+  async stopWorker(): Promise<void> {
+    await this.#worker?.terminate();
+  }
+
+  /** Ends the worker; requests it had fail. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#restart !== null) clearTimeout(this.#restart);
+    const worker = this.#worker;
+    this.#worker = null;
+    this.#failPending();
+    await worker?.terminate();
+  }
+
+  #send<Kind extends SearchRequest['kind']>(
+    request: Request & { kind: Kind },
+  ): Promise<SearchResults[Kind]> {
+    if (this.#closed) return Promise.reject(stopped());
+    if (this.#pending.size >= MAX_PENDING) return Promise.reject(busy());
+    const worker = this.#worker ?? this.#spawn();
+    const id = this.#nextId;
+    this.#nextId += 1;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (result: unknown) => void, reject });
+      worker.postMessage({ ...request, id });
+    });
+  }
+
+  #spawn(): Worker {
+    if (this.#restart !== null) clearTimeout(this.#restart);
+    this.#restart = null;
+    const { logger, ...data } = this.#options;
+    const entry = fromSource
+      ? `require(${JSON.stringify(fileURLToPath(WORKER_FILE))});`
+      : WORKER_FILE;
+    const worker = new Worker(entry, {
+      eval: fromSource,
+      workerData: data satisfies SearchWorkerData,
+      execArgv: workerExecArgv(),
+    });
+    // Its requests keep the process alive through their sockets; the worker alone does not.
+    worker.unref();
+    worker.on('message', (message: SearchReply | SearchEvent) => {
+      if ('event' in message) {
+        logger.error(message.entry);
+        return;
+      }
+      const pending = this.#pending.get(message.id);
+      if (pending === undefined) return;
+      this.#pending.delete(message.id);
+      if ('error' in message) pending.reject(received(message.error));
+      else pending.resolve(message.result);
+    });
+    worker.on('error', (error) => {
+      logger.error({ event: 'lead_search_worker_failed', error: String(error) });
+    });
+    worker.on('exit', (code) => {
+      if (this.#worker !== worker) return;
+      this.#worker = null;
+      this.#ready = false;
+      this.#starting = null;
+      this.#failPending();
+      if (this.#closed) return;
+      logger.error({ event: 'lead_search_worker_stopped', exitCode: code });
+      this.#restart = setTimeout(() => {
+        this.#spawn();
+        this.start().catch(() => {});
+      }, RESTART_DELAY_MS);
+      this.#restart.unref();
+    });
+    this.#worker = worker;
+    return worker;
+  }
+
+  #failPending(): void {
+    const pending = [...this.#pending.values()];
+    this.#pending.clear();
+    for (const { reject } of pending) reject(stopped());
+  }
+}
