@@ -43,6 +43,9 @@ export const TARGETS = {
   readRatio: 0.6,
   /** Reads on SQLite against the baseline that verifies tokens. */
   jwtReadRatio: 1.0,
+  /** Reads of the product on PostgreSQL against the product on SQLite. */
+  postgresReadRatio: 0.6,
+  postgresCreatePerSec: 2_000,
   createPerSec: 3_000,
   rssMb: 150,
 };
@@ -152,10 +155,22 @@ function targets(results: ScenarioResult[], durability: ByDatabase<DurabilityChe
         : `- ${scenario} >= ${TARGETS.readRatio}x baseline 2xx/s: ${perDatabase.join('; ')}`,
     );
     const onSqlite = product.sqlite;
+    const onPostgres = product.postgres;
     if (scenario !== 'create' && onSqlite !== undefined) {
       const times = onSqlite.okPerSec / jwtBaseline.okPerSec;
       lines.push(
         `- ${scenario} >= ${fixed(TARGETS.jwtReadRatio, 1)}x baseline with JWT 2xx/s: SQLite ${fixed(times, 2)}x: ${met(times >= TARGETS.jwtReadRatio)}`,
+      );
+      if (onPostgres !== undefined) {
+        const ofSqlite = onPostgres.okPerSec / onSqlite.okPerSec;
+        lines.push(
+          `- ${scenario} on PostgreSQL >= ${TARGETS.postgresReadRatio}x the product on SQLite: ${fixed(ofSqlite, 2)}x: ${met(ofSqlite >= TARGETS.postgresReadRatio)}`,
+        );
+      }
+    }
+    if (scenario === 'create' && onPostgres !== undefined) {
+      lines.push(
+        `- create on PostgreSQL >= ${fixed(TARGETS.postgresCreatePerSec)}/s: ${fixed(onPostgres.okPerSec)}/s: ${met(onPostgres.okPerSec >= TARGETS.postgresCreatePerSec)}`,
       );
     }
   }
