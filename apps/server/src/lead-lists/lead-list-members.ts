@@ -1,6 +1,7 @@
 import type { ErrorDetail, Lead, LeadCompany } from '@icp/schema';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Db } from '../db/connect.js';
+import { inBatches } from '../db/in-batches.js';
 import { canAccessIcp } from '../icp/icp.access.js';
 import { findIcpById } from '../icp/icp.repository.js';
 import {
@@ -67,11 +68,11 @@ async function visibleIds(
 ): Promise<Set<string>> {
   const mayUse = scopeAccess(db, user);
   const visible = new Set<string>();
-  for (let start = 0; start < ids.length; start += BATCH) {
+  for (const batch of inBatches(ids, BATCH)) {
     const rows = await db
       .selectFrom(table)
       .select(['id', 'crm_scope'])
-      .where('id', 'in', ids.slice(start, start + BATCH))
+      .where('id', 'in', batch)
       .execute();
     for (const row of rows) if (await mayUse(row.crm_scope)) visible.add(row.id);
   }
@@ -103,8 +104,8 @@ export async function pickPeople(
   );
   const found: Lead[] = [];
   const picked = wanted.filter(({ id }) => visible.has(id)).map(({ id }) => id);
-  for (let start = 0; start < picked.length; start += BATCH) {
-    const rows = await leadRowsOf(db, picked.slice(start, start + BATCH));
+  for (const batch of inBatches(picked, BATCH)) {
+    const rows = await leadRowsOf(db, batch);
     found.push(...rows.map(leadOfRow));
   }
   const stored = new Set(found.map((lead) => lead.person.id));
@@ -130,11 +131,11 @@ export async function pickCompanies(
   );
   const picked = wanted.filter(({ id }) => visible.has(id)).map(({ id }) => id);
   const byId = new Map<string, LeadCompany>();
-  for (let start = 0; start < picked.length; start += BATCH) {
+  for (const batch of inBatches(picked, BATCH)) {
     const rows = await db
       .selectFrom('companies')
       .select(LEAD_COMPANY_COLUMNS)
-      .where('companies.id', 'in', picked.slice(start, start + BATCH))
+      .where('companies.id', 'in', batch)
       .execute();
     for (const row of rows) {
       const company = leadCompanyOf(row);

@@ -4,19 +4,12 @@ import type { AuthUser } from '../auth/auth-user.js';
 import type { Db } from '../db/connect.js';
 import type { LeadListsTable } from '../db/database.js';
 import { isPostgres } from '../db/dialect.js';
+import { inBatches } from '../db/in-batches.js';
 import { crmRecordOf } from './crm-record.js';
 import { leadOfSnapshot } from './lead-snapshot.js';
 
 /** Rows per statement: well under SQLite's bound on parameters. */
 const BATCH = 500;
-
-function inBatches<T>(items: readonly T[]): T[][] {
-  const batches: T[][] = [];
-  for (let start = 0; start < items.length; start += BATCH) {
-    batches.push(items.slice(start, start + BATCH));
-  }
-  return batches;
-}
 
 type LeadListRow = Selectable<LeadListsTable>;
 
@@ -46,7 +39,7 @@ function listOfRow(row: LeadListRow, userIds: string[]): LeadList {
 /** The viewers of each list, sorted (as `Array.prototype.sort` orders strings). */
 async function viewersOf(db: Db, listIds: readonly string[]): Promise<Map<string, string[]>> {
   const viewers = new Map<string, string[]>(listIds.map((id) => [id, []]));
-  for (const batch of inBatches(listIds)) {
+  for (const batch of inBatches(listIds, BATCH)) {
     const rows = await db
       .selectFrom('lead_list_viewers')
       .select(['lead_list_id', 'user_id'])
@@ -88,7 +81,7 @@ async function insertPeople(
     created_at: createdAt,
     lead: JSON.stringify(lead),
   }));
-  for (const batch of inBatches(members)) {
+  for (const batch of inBatches(members, BATCH)) {
     await tx.insertInto('lead_list_members').values(batch).execute();
   }
 }
@@ -105,7 +98,7 @@ async function insertCompanies(
     company_id: company.id,
     company: JSON.stringify(company),
   }));
-  for (const batch of inBatches(rows)) {
+  for (const batch of inBatches(rows, BATCH)) {
     await tx.insertInto('lead_list_companies').values(batch).execute();
   }
 }
@@ -136,7 +129,7 @@ export async function insertLeadList(tx: Db, { list, people, companies }: NewLea
     .execute();
   await insertPeople(tx, list, people, 0, list.createdAt);
   await insertCompanies(tx, list.id, companies, 0);
-  for (const batch of inBatches(list.userIds)) {
+  for (const batch of inBatches(list.userIds, BATCH)) {
     await tx
       .insertInto('lead_list_viewers')
       .values(batch.map((user_id) => ({ lead_list_id: list.id, user_id })))
@@ -294,7 +287,7 @@ export async function keepListsOfDeletedIcp(
   const rows = lists.flatMap((list) =>
     userIds.map((user_id) => ({ lead_list_id: list.id, user_id })),
   );
-  for (const batch of inBatches(rows)) {
+  for (const batch of inBatches(rows, BATCH)) {
     await tx
       .insertInto('lead_list_viewers')
       .values(batch)
@@ -311,7 +304,7 @@ export async function peopleUsedSince(
   since: Date,
 ): Promise<Set<string>> {
   const used = new Set<string>();
-  for (const batch of inBatches(personIds)) {
+  for (const batch of inBatches(personIds, BATCH)) {
     const rows = await db
       .selectFrom('lead_list_members')
       .select('person_id')

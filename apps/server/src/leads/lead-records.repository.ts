@@ -2,19 +2,12 @@ import type { CompanyRecord, PersonRecord } from '@icp/schema';
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { CompaniesTable, PeopleTable } from '../db/database.js';
+import { inBatches } from '../db/in-batches.js';
 import { jobTitleWords } from './job-title.js';
 import { takeLeadRevision } from './lead-revision.js';
 
 /** Rows per INSERT: well under SQLite's bound on parameters (22 columns of a company x 500). */
 const BATCH_SIZE = 500;
-
-function batches<T>(items: readonly T[]): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += BATCH_SIZE) {
-    result.push(items.slice(start, start + BATCH_SIZE));
-  }
-  return result;
-}
 
 const lowerCaseUnique = (values: readonly string[]) => [
   ...new Set(values.map((value) => value.toLowerCase())),
@@ -90,7 +83,7 @@ export async function saveCompanies(
 ): Promise<void> {
   if (companies.length === 0) return;
   const revision = await takeLeadRevision(tx);
-  for (const batch of batches(companies)) {
+  for (const batch of inBatches(companies, BATCH_SIZE)) {
     await tx
       .insertInto('companies')
       .values(batch.map((company) => companyRow(company, crmScope, revision)))
@@ -125,7 +118,7 @@ export async function saveCompanies(
     const keywords = batch.flatMap((company) =>
       lowerCaseUnique(company.keywords).map((keyword) => ({ keyword, company_id: company.id })),
     );
-    for (const rows of batches(keywords)) {
+    for (const rows of inBatches(keywords, BATCH_SIZE)) {
       await tx.insertInto('company_keywords').values(rows).execute();
     }
   }
@@ -143,7 +136,7 @@ export async function savePeople(
 ): Promise<void> {
   if (people.length === 0) return;
   const revision = await takeLeadRevision(tx);
-  for (const batch of batches(people)) {
+  for (const batch of inBatches(people, BATCH_SIZE)) {
     await tx
       .insertInto('people')
       .values(batch.map((person) => personRow(person, crmScope, revision)))
@@ -175,13 +168,13 @@ export async function savePeople(
     const words = batch.flatMap((person) =>
       jobTitleWords(person.jobTitle).map((word) => ({ word, person_id: person.id })),
     );
-    for (const rows of batches(words)) {
+    for (const rows of inBatches(words, BATCH_SIZE)) {
       await tx.insertInto('person_title_words').values(rows).execute();
     }
     const skills = batch.flatMap((person) =>
       lowerCaseUnique(person.skills).map((skill) => ({ skill, person_id: person.id })),
     );
-    for (const rows of batches(skills)) {
+    for (const rows of inBatches(skills, BATCH_SIZE)) {
       await tx.insertInto('person_skills').values(rows).execute();
     }
   }

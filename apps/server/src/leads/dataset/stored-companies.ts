@@ -1,20 +1,13 @@
 import type { Db } from '../../db/connect.js';
+import { inBatches } from '../../db/in-batches.js';
 
 /** Values per `in (...)` list: far below SQLite's bound on parameters. */
 const CHUNK = 1_000;
 
-function chunks<T>(values: readonly T[]): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < values.length; start += CHUNK) {
-    result.push(values.slice(start, start + CHUNK));
-  }
-  return result;
-}
-
 /** Which of these company ids are stored. */
 export async function storedCompanyIds(db: Db, ids: Iterable<string>): Promise<Set<string>> {
   const found = new Set<string>();
-  for (const chunk of chunks([...new Set(ids)])) {
+  for (const chunk of inBatches([...new Set(ids)], CHUNK)) {
     const rows = await db.selectFrom('companies').select('id').where('id', 'in', chunk).execute();
     for (const row of rows) found.add(row.id);
   }
@@ -27,7 +20,7 @@ export async function companiesByDomain(
   domains: Iterable<string>,
 ): Promise<Map<string, string>> {
   const holders = new Map<string, string>();
-  for (const chunk of chunks([...new Set(domains)])) {
+  for (const chunk of inBatches([...new Set(domains)], CHUNK)) {
     const rows = await db
       .selectFrom('companies')
       .select(['id', 'domain'])
@@ -44,7 +37,7 @@ export async function domainsOfCompanies(
   ids: Iterable<string>,
 ): Promise<Map<string, string | null>> {
   const domains = new Map<string, string | null>();
-  for (const chunk of chunks([...new Set(ids)])) {
+  for (const chunk of inBatches([...new Set(ids)], CHUNK)) {
     const rows = await db
       .selectFrom('companies')
       .select(['id', 'domain'])
