@@ -23,6 +23,9 @@ describe('plainMessage', () => {
     ).toBe(
       `This profile expired at ${formatDateTime(iso)}; move its “Active until” date later, or remove it, to generate lead lists`,
     );
+    expect(
+      plainMessage('webhookUrl must reach a public address: 10.0.0.5 is a private address'),
+    ).toBe('“Webhook URL” must reach a public address: 10.0.0.5 is a private address');
   });
 
   it('names no server setting and writes AI in capitals', () => {

@@ -45,6 +45,7 @@ export function plainMessage(message: string): string {
     .replace(/\bactiveUntil\b/g, '“Active until”')
     .replace(/\bleadsPerList\b/g, '“Leads per list”')
     .replace(/\buserIds\b/g, '“Share with”')
+    .replace(/\bwebhookUrl\b/g, '“Webhook URL”')
     .replace(SETTING_NAME, 'a server setting')
     .replace(/\bai\b/g, 'AI')
     .replace(/\bICPs\b/g, 'profiles')

@@ -12,6 +12,7 @@ import { IcpLeadLists } from './IcpLeadLists';
 import { IcpPickPeople } from './IcpPickPeople';
 import { IcpRawJson } from './IcpRawJson';
 import { IcpRestApi } from './IcpRestApi';
+import { IcpSchedule } from './IcpSchedule';
 import { IcpTargeting } from './IcpTargeting';
 import { IcpUnavailable } from './IcpUnavailable';
 import { LeaveIcpButton } from './LeaveIcpButton';
@@ -84,6 +85,7 @@ export function IcpViewPage({ icpId }: { icpId: string }) {
           <IcpDetails icp={icp} viewerId={viewerId} />
         </aside>
         <IcpLeadLists icp={icp} viewerId={viewerId} />
+        <IcpSchedule icp={icp} />
         <IcpPickPeople icp={icp} />
         <IcpRestApi icpId={icp.id} userId={viewerId} />
         <IcpRawJson icp={icp} />
