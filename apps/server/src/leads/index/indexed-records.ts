@@ -44,12 +44,24 @@ export interface IndexedPerson {
   scoped: boolean;
 }
 
-/** A JSON list column as the repository stores it, lower-cased, each once; else empty. */
-const lowerCaseList = (json: string): string[] => [
-  ...new Set(stringListColumn(json).map((item) => item.toLowerCase())),
-];
+const lower = (value: string) => value.toLowerCase();
+const lowerOrNull = (value: string | null) => (value === null ? null : value.toLowerCase());
 
-const lower = (value: string | null) => (value === null ? null : value.toLowerCase());
+/** Lists up to this long are kept unique by looking through them: cheaper than a Set. */
+const SHORT_LIST = 16;
+
+/** A JSON list column as the repository stores it, lower-cased, each once; else empty. */
+function lowerCaseList(json: string): string[] {
+  const items = stringListColumn(json);
+  if (items.length > SHORT_LIST) return [...new Set(items.map(lower))];
+  const list: string[] = [];
+  for (const item of items) {
+    const value = lower(item);
+    if (!list.includes(value)) list.push(value);
+  }
+  return list;
+}
+
 // PostgreSQL returns `bigint` and `numeric` columns as strings.
 const numeric = (value: number | string | null) => (value === null ? null : Number(value));
 
@@ -94,15 +106,15 @@ type PersonRow = Awaited<ReturnType<ReturnType<typeof peopleQuery>['execute']>>[
 export function indexedCompany(row: CompanyRow): IndexedCompany {
   return {
     id: row.id,
-    domain: lower(row.domain),
+    domain: lowerOrNull(row.domain),
     industry: row.industry,
     keywords: lowerCaseList(row.keywords),
     employeeCount: numeric(row.employee_count),
     revenue: numeric(row.revenue),
     foundedYear: numeric(row.founded_year),
     country: row.country,
-    state: lower(row.state),
-    city: lower(row.city),
+    state: lowerOrNull(row.state),
+    city: lowerOrNull(row.city),
   };
 }
 
@@ -116,8 +128,8 @@ export function indexedPerson(row: PersonRow): IndexedPerson {
     department: row.department,
     skills: lowerCaseList(row.skills),
     country: row.country,
-    state: lower(row.state),
-    city: lower(row.city),
+    state: lowerOrNull(row.state),
+    city: lowerOrNull(row.city),
     source: row.source,
     scoped: row.crm_scope !== null,
   };
