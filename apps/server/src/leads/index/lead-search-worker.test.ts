@@ -5,6 +5,7 @@ import { freshTestDatabase } from '../../../test/support/test-database.js';
 import type { Db } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { openDatabase } from '../../db/open-database.js';
+import { withStatementDeadline } from '../../db/statement-deadline.js';
 import { AppError } from '../../errors.js';
 import { saveCompanies, savePeople } from '../lead-records.repository.js';
 import { findLeads, matchingCompanies } from '../matching/find-leads.js';
@@ -132,6 +133,20 @@ describe('the lead search worker', () => {
     await worker.start();
     expect(worker.ready).toBe(true);
     expect((await findLeads(db, search, { limit: 10, now, engine: worker.engine })).total).toBe(3);
+  });
+
+  it("holds the statements it runs for a search to the search's deadline", async () => {
+    await worker.start();
+    const late = new AppError('SERVICE_UNAVAILABLE', 'The lead search took longer than its budget');
+    const passed = withStatementDeadline(db, performance.now() - 1, () => late);
+    const roomy = withStatementDeadline(db, performance.now() + 60_000, () => late);
+
+    await expect(
+      findLeads(passed, search, { limit: 10, now, engine: worker.engine }),
+    ).rejects.toMatchObject({ appCode: 'SERVICE_UNAVAILABLE', message: late.message });
+    expect((await findLeads(roomy, search, { limit: 10, now, engine: worker.engine })).total).toBe(
+      3,
+    );
   });
 
   it('refuses searches once closed', async () => {

@@ -11,17 +11,20 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { StatementDeadline } from '../../db/statement-deadline.js';
 import { AppError } from '../../errors.js';
 import type { Logger } from '../../logging/logger.js';
 import type { LeadEngine, LeadMatches } from '../matching/lead-engine.js';
 import type { ReadCriterion } from '../matching/provider-filters.js';
-import type {
-  SearchEvent,
-  SearchReply,
-  SearchRequest,
-  SearchResults,
-  SearchWorkerData,
-  SentError,
+import {
+  receivedError,
+  type SearchEvent,
+  type SearchReply,
+  type SearchRequest,
+  type SearchResults,
+  type SearchWorkerData,
+  type SentDeadline,
+  sentError,
 } from './search-protocol.js';
 
 /** The source tree runs under tsx or vitest: its worker is the `.ts` file, loaded through tsx. */
@@ -48,15 +51,13 @@ const busy = () =>
     { 'Retry-After': '1' },
   );
 
-/** The error the worker sent, as the callers' error handling tells it apart. */
-function received(error: SentError): Error {
-  if (error.name === 'AppError' && typeof error.appCode === 'string') {
-    return new AppError(error.appCode as ConstructorParameters<typeof AppError>[0], error.message);
-  }
-  const rebuilt = new Error(error.message);
-  rebuilt.name = error.name;
-  if (error.code !== undefined) Object.assign(rebuilt, { code: error.code });
-  return rebuilt;
+/** A search's deadline as the worker receives it, or nothing without one. */
+function sentDeadline(deadline: StatementDeadline | undefined): SentDeadline | undefined {
+  if (deadline === undefined) return undefined;
+  return {
+    epochMs: performance.timeOrigin + deadline.deadlineMs,
+    error: sentError(deadline.passed()),
+  };
 }
 
 type Request = SearchRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
@@ -110,11 +111,12 @@ export class LeadSearchWorker {
   }
 
   readonly engine: LeadEngine = {
-    match: async (criteria) => {
+    match: async (criteria, options = {}) => {
       const sent = [...criteria];
+      const deadline = sentDeadline(options.deadline);
       // The id `#send` gives the match request: the worker holds the result under it.
       const search = this.#nextId;
-      const { total } = await this.#send<'match'>({ kind: 'match', criteria: sent });
+      const { total } = await this.#send<'match'>({ kind: 'match', criteria: sent, deadline });
       const matches: LeadMatches = {
         total,
         page: async (after, limit) => {
@@ -124,6 +126,7 @@ export class LeadSearchWorker {
             criteria: sent,
             after,
             limit,
+            deadline,
           });
           return page.map(({ personId, matched }) => ({
             personId,
@@ -131,9 +134,23 @@ export class LeadSearchWorker {
           }));
         },
         leadsPage: (after, limit) =>
-          this.#send<'leadsPage'>({ kind: 'leadsPage', search, criteria: sent, after, limit }),
+          this.#send<'leadsPage'>({
+            kind: 'leadsPage',
+            search,
+            criteria: sent,
+            after,
+            limit,
+            deadline,
+          }),
         companies: ({ offset, limit }) =>
-          this.#send<'companies'>({ kind: 'companies', search, criteria: sent, offset, limit }),
+          this.#send<'companies'>({
+            kind: 'companies',
+            search,
+            criteria: sent,
+            offset,
+            limit,
+            deadline,
+          }),
       };
       return matches;
     },
@@ -190,7 +207,7 @@ export class LeadSearchWorker {
       const pending = this.#pending.get(message.id);
       if (pending === undefined) return;
       this.#pending.delete(message.id);
-      if ('error' in message) pending.reject(received(message.error));
+      if ('error' in message) pending.reject(receivedError(message.error));
       else pending.resolve(message.result);
     });
     worker.on('error', (error) => {

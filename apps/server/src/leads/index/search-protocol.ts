@@ -2,6 +2,7 @@
  * What the event loop and the lead search worker (search-worker.ts) send each other: requests
  * answered by id, and events of the worker's own.
  */
+import { AppError } from '../../errors.js';
 import type { LeadsPage } from '../matching/lead-engine.js';
 import type { ReadCriterion } from '../matching/provider-filters.js';
 
@@ -18,7 +19,7 @@ export interface SearchWorkerData {
  */
 export type SearchRequest =
   | { id: number; kind: 'start' | 'settled' }
-  | { id: number; kind: 'match'; criteria: ReadCriterion[] }
+  | { id: number; kind: 'match'; criteria: ReadCriterion[]; deadline?: SentDeadline }
   | {
       id: number;
       kind: 'page' | 'leadsPage';
@@ -26,6 +27,7 @@ export type SearchRequest =
       criteria: ReadCriterion[];
       after: string | null;
       limit: number;
+      deadline?: SentDeadline;
     }
   | {
       id: number;
@@ -34,6 +36,7 @@ export type SearchRequest =
       criteria: ReadCriterion[];
       offset: number;
       limit: number;
+      deadline?: SentDeadline;
     };
 
 /** A matching person, with the positions (in the search's criteria) of those they match. */
@@ -57,6 +60,31 @@ export interface SentError {
   message: string;
   code?: unknown;
   appCode?: unknown;
+}
+
+/** A search's statement deadline (see statement-deadline.ts) as it crosses threads. */
+export interface SentDeadline {
+  /** A `Date.now()`-style time: `performance.now()` differs between threads. */
+  epochMs: number;
+  /** What a statement that would start after it fails with. */
+  error: SentError;
+}
+
+export function sentError(error: unknown): SentError {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const { code, appCode } = error as { code?: unknown; appCode?: unknown };
+  return { name: error.name, message: error.message, code, appCode };
+}
+
+/** The error sent, as the callers' error handling tells it apart. */
+export function receivedError(error: SentError): Error {
+  if (error.name === 'AppError' && typeof error.appCode === 'string') {
+    return new AppError(error.appCode as ConstructorParameters<typeof AppError>[0], error.message);
+  }
+  const rebuilt = new Error(error.message);
+  rebuilt.name = error.name;
+  if (error.code !== undefined) Object.assign(rebuilt, { code: error.code });
+  return rebuilt;
 }
 
 export type SearchReply = { id: number; result: unknown } | { id: number; error: SentError };

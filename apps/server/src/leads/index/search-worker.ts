@@ -7,20 +7,24 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Db } from '../../db/connect.js';
 import { openDatabase } from '../../db/open-database.js';
+import { withStatementDeadline } from '../../db/statement-deadline.js';
 import type { Logger } from '../../logging/logger.js';
 import type { LeadMatches } from '../matching/lead-engine.js';
 import { leadsPageOf } from '../matching/leads-of-page.js';
 import type { ReadCriterion } from '../matching/provider-filters.js';
 import { FreshLeadIndex } from './fresh-lead-index.js';
 import { indexLeadEngine } from './index-lead-engine.js';
-import type {
-  SearchEvent,
-  SearchReply,
-  SearchRequest,
-  SearchResults,
-  SearchWorkerData,
-  SentError,
+import {
+  receivedError,
+  type SearchEvent,
+  type SearchReply,
+  type SearchRequest,
+  type SearchResults,
+  type SearchWorkerData,
+  type SentDeadline,
+  sentError,
 } from './search-protocol.js';
 
 /** Results kept for their next pages; a search's pages come within moments of its match. */
@@ -94,7 +98,8 @@ async function answer(request: SearchRequest): Promise<SearchResults[SearchReque
     }
     case 'leadsPage': {
       const { matches } = searchOf(request.search, request.criteria);
-      return leadsPageOf(db, await (await matches).page(request.after, request.limit));
+      const page = await (await matches).page(request.after, request.limit);
+      return leadsPageOf(withinDeadline(request.deadline), page);
     }
     case 'companies': {
       const { matches } = searchOf(request.search, request.criteria);
@@ -103,16 +108,18 @@ async function answer(request: SearchRequest): Promise<SearchResults[SearchReque
   }
 }
 
-function sent(error: unknown): SentError {
-  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
-  const { code, appCode } = error as { code?: unknown; appCode?: unknown };
-  return { name: error.name, message: error.message, code, appCode };
+/** The worker's database for a search's statements: none starts after its deadline. */
+function withinDeadline(deadline: SentDeadline | undefined): Db {
+  if (deadline === undefined) return db;
+  return withStatementDeadline(db, deadline.epochMs - performance.timeOrigin, () =>
+    receivedError(deadline.error),
+  );
 }
 
 port.on('message', (request: SearchRequest) => {
   answer(request).then(
     (result) => port.postMessage({ id: request.id, result } satisfies SearchReply),
     (error: unknown) =>
-      port.postMessage({ id: request.id, error: sent(error) } satisfies SearchReply),
+      port.postMessage({ id: request.id, error: sentError(error) } satisfies SearchReply),
   );
 });

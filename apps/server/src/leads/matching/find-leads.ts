@@ -11,6 +11,7 @@ import type {
   NotAppliedFilter,
 } from '@icp/schema';
 import type { Db } from '../../db/connect.js';
+import { statementDeadlineOf } from '../../db/statement-deadline.js';
 import { leadEngineOf } from '../index/lead-engine-of.js';
 import { applyCustomFilters, type CandidateCursor, type RecentlyUsed } from './custom-filters.js';
 import type { LeadEvaluators } from './evaluator.js';
@@ -130,7 +131,9 @@ export async function findLeads(
           ],
         }));
   const held = options.heldLeads ?? [];
-  const matches = await (options.engine ?? leadEngineOf(db)).match(criteria);
+  const matches = await (options.engine ?? leadEngineOf(db)).match(criteria, {
+    deadline: statementDeadlineOf(db),
+  });
   const total = matches.total + held.length;
   const wanted = total === 0 || options.limit === 0 ? 0 : offset + options.limit;
   const { leads, notApplied } = await applyCustomFilters(

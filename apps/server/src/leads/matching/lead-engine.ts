@@ -6,6 +6,7 @@
  * third without any caller changing.
  */
 import type { Lead } from '@icp/schema';
+import type { StatementDeadline } from '../../db/statement-deadline.js';
 import type { ReadCriterion } from './provider-filters.js';
 
 /** A matching person, and which of the criteria they match (at least one). */
@@ -42,6 +43,14 @@ export interface LeadMatches {
   }): Promise<{ total: number; companyIds: string[] }>;
 }
 
+export interface MatchOptions {
+  /**
+   * The search's deadline (see statement-deadline.ts), for an engine that reads the database
+   * over connections of its own: none of its statements for the search starts after it.
+   */
+  deadline?: StatementDeadline | undefined;
+}
+
 export interface LeadEngine {
-  match(criteria: readonly ReadCriterion[]): Promise<LeadMatches>;
+  match(criteria: readonly ReadCriterion[], options?: MatchOptions): Promise<LeadMatches>;
 }

@@ -1,5 +1,6 @@
 import type { LeadProviderCriterion } from '@icp/schema';
 import type { Db } from '../../db/connect.js';
+import { statementDeadlineOf } from '../../db/statement-deadline.js';
 import { leadEngineOf } from '../index/lead-engine-of.js';
 import type { LeadEngine } from './lead-engine.js';
 import { readCriteria } from './provider-filters.js';
@@ -13,7 +14,7 @@ export async function matchingCompanies(
 ): Promise<{ total: number; companyIds: string[] }> {
   const { criteria } = readCriteria(leadProviderCriteria);
   if (criteria.length === 0) return { total: 0, companyIds: [] };
-  return (await engine.match(criteria)).companies(page);
+  return (await engine.match(criteria, { deadline: statementDeadlineOf(db) })).companies(page);
 }
 
 /** How many people the lead provider criteria match, before any custom filter. */
@@ -24,5 +25,5 @@ export async function countMatches(
 ): Promise<number> {
   const { criteria } = readCriteria(leadProviderCriteria);
   if (criteria.length === 0) return 0;
-  return (await engine.match(criteria)).total;
+  return (await engine.match(criteria, { deadline: statementDeadlineOf(db) })).total;
 }
