@@ -59,6 +59,8 @@ const envFields = z.object({
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(20),
   // Leads one user may store in generated lead lists per UTC day; `0` turns the quota off.
   LEADS_STORED_PER_DAY: z.coerce.number().int().min(0).default(50_000),
+  // Unique companies one user may fetch from v2 recommendations per UTC day; `0`: no quota.
+  RECOMMENDED_COMPANIES_PER_DAY: z.coerce.number().int().min(0).default(1_000),
   WEB_DIST_DIR: z.string().min(1).default(defaultWebDistDir),
   // The least severe log records written; `silent` writes none.
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),

@@ -98,6 +98,7 @@ export async function startIcpService(
       evaluators,
       bullhorn,
       storedLeadsPerDay: env.LEADS_STORED_PER_DAY,
+      recommendedCompaniesPerDay: env.RECOMMENDED_COMPANIES_PER_DAY,
       webhookAllowPrivate: webhookSettings.allowPrivate,
     });
     const lifecycle = { draining: false };

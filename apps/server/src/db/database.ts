@@ -224,6 +224,8 @@ export interface Database {
   lead_deletions: LeadDeletionsTable;
   recommendation_days: RecommendationDaysTable;
   recommended_companies: RecommendedCompaniesTable;
+  recommended_companies_per_day: RecommendedCompaniesPerDayTable;
+  recommended_companies_fetched: RecommendedCompaniesFetchedTable;
   icp_schedules: IcpSchedulesTable;
   icp_deliveries: IcpDeliveriesTable;
   webhook_deliveries: WebhookDeliveriesTable;
@@ -269,6 +271,20 @@ export interface RecommendedCompaniesTable {
   answer: string | null;
 }
 
+/** Unique recommended companies a user fetched on one UTC day (`YYYY-MM-DD`), for the quota. */
+export interface RecommendedCompaniesPerDayTable {
+  user_id: string;
+  day: string;
+  companies: number;
+}
+
+/** A company a user fetched on one UTC day, counted once against the quota. */
+export interface RecommendedCompaniesFetchedTable {
+  user_id: string;
+  day: string;
+  company_id: string;
+}
+
 /** A webhook message waiting to be sent (see the migration that creates it); ISO 8601 times. */
 export interface WebhookDeliveriesTable {
   /** The `webhook-id`, the same on every attempt. */
@@ -281,8 +297,11 @@ export interface WebhookDeliveriesTable {
   /** The JSON body, exactly as signed and sent. */
   body: string;
   created_at: string;
+  /** Where its 24 h give-up window starts: its first attempt, or the last change of URL. */
   first_attempt_at: string | null;
   attempts: Generated<number>;
+  /** Attempts made to the URLs it had before the last change: the backoff counts the rest. */
+  attempts_before_restart: Generated<number>;
   next_attempt_at: string;
   /** Who claimed the current attempt; null between attempts. */
   claim_token: string | null;

@@ -33,6 +33,7 @@ export function createContextFactory(deps: {
   evaluators?: LeadEvaluators | undefined;
   bullhorn?: BullhornClient | undefined;
   storedLeadsPerDay?: number | undefined;
+  recommendedCompaniesPerDay?: number | undefined;
   webhookAllowPrivate?: boolean | undefined;
 }): CreateContext {
   const now = deps.now ?? (() => new Date());
@@ -56,6 +57,7 @@ export function createContextFactory(deps: {
       evaluators: deps.evaluators,
       bullhorn: deps.bullhorn,
       storedLeadsPerDay: deps.storedLeadsPerDay,
+      recommendedCompaniesPerDay: deps.recommendedCompaniesPerDay,
       webhookAllowPrivate: deps.webhookAllowPrivate,
     };
   };

@@ -1,4 +1,11 @@
-import type { Lead, LeadCompany, LeadList, LeadListDetail } from '@icp/schema';
+import type {
+  Lead,
+  LeadCompany,
+  LeadList,
+  LeadListDetail,
+  LeadListPage,
+  LeadListPageQuery,
+} from '@icp/schema';
 import type { Selectable } from 'kysely';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Db } from '../db/connect.js';
@@ -190,13 +197,19 @@ export function detailOfStored(
 }
 
 /**
- * The lists the user may see, newest first: those of the ICPs shared with them and those without
- * an ICP they are a viewer of; an admin sees every list.
+ * A page of the lists the user may see, newest first (then by id), and how many they may see:
+ * those of the ICPs shared with them and those without an ICP they are a viewer of; an admin
+ * sees every list.
  */
-export async function listLeadListsVisibleTo(db: Db, user: AuthUser): Promise<LeadList[]> {
-  let query = db.selectFrom('lead_lists').selectAll();
-  if (!user.isAdmin) {
-    query = query.where((eb) =>
+export async function listLeadListsVisibleTo(
+  db: Db,
+  user: AuthUser,
+  { page, size }: LeadListPageQuery,
+): Promise<LeadListPage> {
+  const visible = () => {
+    const query = db.selectFrom('lead_lists');
+    if (user.isAdmin) return query;
+    return query.where((eb) =>
       eb.or([
         eb(
           'icp_id',
@@ -216,9 +229,18 @@ export async function listLeadListsVisibleTo(db: Db, user: AuthUser): Promise<Le
         ]),
       ]),
     );
-  }
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id').execute();
-  return listsOfRows(db, rows);
+  };
+  const counted = await visible()
+    .select((eb) => eb.fn.countAll().as('total'))
+    .executeTakeFirstOrThrow();
+  const rows = await visible()
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(size)
+    .offset(page * size)
+    .execute();
+  return { page, size, lists: await listsOfRows(db, rows), total: Number(counted.total) };
 }
 
 /** The lists of one ICP, newest first. */

@@ -2,6 +2,7 @@ import {
   leadDraftPreviewInput,
   leadListCreateInput,
   leadListInput,
+  leadListPageQuery,
   leadListProspectsInput,
   leadPreviewInput,
 } from '@icp/schema';
@@ -23,6 +24,7 @@ import { leadListProcedure } from './lead-list-access.js';
 
 const icpTarget = z.object({ id: z.string() });
 const listTarget = z.object({ id: z.string() });
+const listPage = syncInput(leadListPageQuery.prefault({}));
 
 export const leadListsRouter = router({
   /**
@@ -72,8 +74,18 @@ export const leadListsRouter = router({
     .input(syncInput(z.object({ body: leadListCreateInput })))
     .mutation(({ ctx, input }) => createLeadList(ctx, ctx.user, input.body, ctx.now())),
 
-  /** The lists the caller may see, newest first; an admin sees all. */
-  list: protectedProcedure.query(({ ctx }) => listLeadListsVisibleTo(ctx.db, ctx.user)),
+  /**
+   * A page of the lists the caller may see, newest first (the newest 100 unless told); an admin
+   * sees all.
+   */
+  list: protectedProcedure
+    .input(listPage)
+    .query(async ({ ctx, input }) => (await listLeadListsVisibleTo(ctx.db, ctx.user, input)).lists),
+
+  /** The same page, and how many lists the caller may see in all. */
+  listPage: protectedProcedure
+    .input(listPage)
+    .query(({ ctx, input }) => listLeadListsVisibleTo(ctx.db, ctx.user, input)),
 
   ofIcp: publicProcedure.input(syncInput(icpTarget)).query(async ({ ctx, input }) => {
     const { checked } = await checkIcpTarget(ctx, input);

@@ -33,24 +33,32 @@ export async function findRecommendationDay(
     : { generatedAt: row.generated_at, companyCount: Number(row.company_count) };
 }
 
+/** One company of a stored day's page: its id in the lead database, and the answer. */
+export interface PageCompany {
+  companyId: string;
+  answer: RecommendedCompany;
+}
+
 /** The companies at positions `from` (inclusive) to `to` (exclusive) of a stored day. */
 export async function recommendationDayPage(
   db: Db,
   icpId: string,
   day: string,
   page: { from: number; to: number },
-): Promise<RecommendedCompany[]> {
+): Promise<PageCompany[]> {
   const rows = await db
     .selectFrom('recommended_companies')
-    .select('answer')
+    .select(['company_id', 'answer'])
     .where('icp_id', '=', icpId)
     .where('day', '=', day)
     .where('position', '>=', page.from)
     .where('position', '<', page.to)
     .orderBy('position')
     .execute();
-  return rows.flatMap(({ answer }) =>
-    answer === null ? [] : [JSON.parse(answer) as RecommendedCompany],
+  return rows.flatMap(({ company_id, answer }) =>
+    answer === null
+      ? []
+      : [{ companyId: company_id, answer: JSON.parse(answer) as RecommendedCompany }],
   );
 }
 

@@ -25,6 +25,7 @@ import {
 } from './recommendation-day.repository.js';
 import { recommendationId } from './recommendation-id.js';
 import { fitScore, recommendationReasons } from './recommendation-reasons.js';
+import { takeRecommendedCompanies } from './recommended-companies-quota.js';
 import { recommendedCompanyOf } from './recommended-company.js';
 
 /**
@@ -36,12 +37,16 @@ export const CANDIDATE_COMPANIES = 500;
 /** Companies read from the lead engine at a time while looking for candidates. */
 const CANDIDATE_PAGE = 1_000;
 
-/** What a fetch needs: where to read and write, and how a lead search is bounded. */
+/** What a fetch needs: where to read and write, how a lead search is bounded, and the quota. */
 export interface RecommendationDeps {
   db: Db;
   transact: Transact;
   /** Runs a lead search within the caller's limits. */
   search: <T>(work: (db: Db) => Promise<T>) => Promise<T>;
+  /** The user whose daily quota of recommended companies a fetch counts against. */
+  userId: string;
+  /** Unique companies the user may fetch per UTC day; 0: no quota. */
+  companiesPerDay: number;
 }
 
 /** Ids of matching companies never recommended to the ICP, in id order, at most `limit`. */
@@ -156,7 +161,10 @@ function recommendationDay(
   return started;
 }
 
-/** A page of the ICP's recommendations of the current UTC day. */
+/**
+ * A page of the ICP's recommendations of the current UTC day, counted against the user's daily
+ * quota of recommended companies (403 when its new companies do not fit).
+ */
 export async function fetchRecommendations(
   deps: RecommendationDeps,
   icp: RecommendationIcp,
@@ -166,8 +174,16 @@ export async function fetchRecommendations(
   const day = utcDay(now);
   const stored = await recommendationDay(deps, icp, day, now);
   const companies = await recommendationDayPage(deps.db, icp.id, day, page);
+  await takeRecommendedCompanies(
+    deps.db,
+    deps.transact,
+    deps.userId,
+    companies.map(({ companyId }) => companyId),
+    deps.companiesPerDay,
+    now,
+  );
   return {
-    companies,
+    companies: companies.map(({ answer }) => answer),
     pagination: {
       from: page.from,
       to: page.to,

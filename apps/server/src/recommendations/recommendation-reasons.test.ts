@@ -155,6 +155,119 @@ describe('recommendation reasons', () => {
   });
 });
 
+describe('reasons of the newer filters', () => {
+  it('gives YEAR_FOUNDED_MATCH: 100 within the years, 0 outside or when the year is unknown', () => {
+    const wanted = icp({ companies: { yearFounded: { from: 1990, to: 2005 } } });
+    const [within] = recommendationReasons(wanted, { ...company, foundedYear: 2001 }, []);
+    const [outside] = recommendationReasons(wanted, { ...company, foundedYear: 1980 }, []);
+    const [unknown] = recommendationReasons(wanted, company, []);
+    const [oneYear] = recommendationReasons(
+      icp({ companies: { yearFounded: { from: 2001, to: 2001 } } }),
+      { ...company, foundedYear: 2001 },
+      [],
+    );
+
+    expect(within).toEqual({
+      type: 'YEAR_FOUNDED_MATCH',
+      score: 100,
+      title: 'Founding year match',
+      shortDescription: 'Founded in 2001',
+      description: "Acme was founded in 2001, within the ICP's founding years (1990 to 2005).",
+    });
+    expect(outside).toMatchObject({
+      score: 0,
+      shortDescription: 'Founded in 1980',
+      description: "Acme was founded in 1980, outside the ICP's founding years (1990 to 2005).",
+    });
+    expect(unknown).toMatchObject({
+      score: 0,
+      shortDescription: 'Founding year unknown',
+      description:
+        "Acme does not show when it was founded; the ICP's founding years are 1990 to 2005.",
+    });
+    expect(oneYear?.description).toBe(
+      "Acme was founded in 2001, within the ICP's founding years (2001).",
+    );
+  });
+
+  it('gives DOMAIN_MATCH: 100 for a domain the ICP includes (in any case), 0 otherwise', () => {
+    const wanted = icp({ companies: { includeDomains: ['acme.io', 'beta.io'] } });
+    const [included] = recommendationReasons(wanted, { ...company, domain: 'Acme.io' }, []);
+    const [other] = recommendationReasons(wanted, { ...company, domain: 'eu.acme.io' }, []);
+    const [unknown] = recommendationReasons(wanted, company, []);
+
+    expect(included).toEqual({
+      type: 'DOMAIN_MATCH',
+      score: 100,
+      title: 'Domain match',
+      shortDescription: 'acme.io',
+      description: "Acme is at acme.io, one of the ICP's domains (acme.io, beta.io).",
+    });
+    expect(other).toMatchObject({
+      score: 0,
+      description: "Acme is at eu.acme.io, not one of the ICP's domains (acme.io, beta.io).",
+    });
+    expect(unknown).toMatchObject({
+      score: 0,
+      shortDescription: 'Domain unknown',
+      description: 'Acme does not show its domain; the ICP asks for acme.io, beta.io.',
+    });
+  });
+
+  it('names a long list of domains by its size, not one by one', () => {
+    const domains = Array.from({ length: 1_200 }, (_, index) => `d${index}.io`);
+    const [reason] = recommendationReasons(
+      icp({ companies: { includeDomains: domains } }),
+      { ...company, domain: 'd7.io' },
+      [],
+    );
+
+    expect(reason?.description).toBe("Acme is at d7.io, one of the ICP's 1,200 domains.");
+  });
+
+  it('gives no reason for the exclusions, nor for an empty list', () => {
+    const reasons = recommendationReasons(
+      icp({
+        companies: {
+          excludeDomains: ['other.io'],
+          excludeIndustries: ['Finance'],
+          includeDomains: [],
+          industries: [],
+          yearFounded: { from: 2000, to: 2030 },
+        },
+        people: { excludeDepartments: ['Sales'], seniorities: [] },
+      }),
+      { ...company, domain: 'acme.io', foundedYear: 2010 },
+      [person('p-1', { department: 'Engineering' })],
+    );
+
+    expect(reasons.map(({ type }) => type)).toEqual(['YEAR_FOUNDED_MATCH']);
+  });
+
+  it('orders the new reasons among the others by score, then after them on equal scores', () => {
+    const reasons = recommendationReasons(
+      icp({
+        companies: {
+          includeDomains: ['acme.io'],
+          industries: ['Software'],
+          yearFounded: { from: 2000, to: 2030 },
+        },
+        people: { seniorities: ['VP', 'Director'] },
+      }),
+      { ...company, domain: 'acme.io', foundedYear: 2010 },
+      [person('p-1', { seniority: 'VP' })],
+    );
+
+    expect(reasons.map(({ type, score }) => [type, score])).toEqual([
+      ['INDUSTRY_MATCH', 100],
+      ['YEAR_FOUNDED_MATCH', 100],
+      ['DOMAIN_MATCH', 100],
+      ['SENIORITY_MATCH', 50],
+    ]);
+    expect(fitScore(reasons)).toBe(88);
+  });
+});
+
 describe('recommendation ids and sizes', () => {
   it('gives the same version 5 UUID for the same ICP, day and company, and another otherwise', () => {
     const id = recommendationId('icp-1', '2026-01-01', 'c-1');

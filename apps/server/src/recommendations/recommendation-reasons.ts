@@ -12,8 +12,8 @@ import { countryName } from '../leads/matching/country-names.js';
 
 /*
  * Why a company is recommended, one reason per kind of filter the ICP sets, each scored 0-100:
- * - a company filter (industry, headquarters location, employee count, revenue) the company
- *   meets scores 100, and 0 when the company does not show the value;
+ * - a company filter (industry, headquarters location, employee count, revenue, founding year,
+ *   domain) the company meets scores 100, and 0 when the company does not show the value;
  * - a people filter (job titles, exact job titles, seniorities, departments, people's countries)
  *   scores the share of its listed values held by at least one of the people shown:
  *   100 × held / listed, so a company with people of every title asked for scores 100, one of
@@ -21,6 +21,8 @@ import { countryName } from '../leads/matching/country-names.js';
  * A range filter and its list of ranges (`employeeCount` and `employeeCounts`, `revenue` and
  * `revenues`) are one filter: a company in any of the ranges meets it.
  * LOCATION_MATCH is the mean of the headquarters part and the people part when both are set.
+ * The exclusions (`excludeDomains`, `excludeIndustries`, `excludeDepartments`) give no reason:
+ * they say why other companies were left out, not why this one is in.
  * The company's fit score is the mean of its reasons' scores.
  */
 
@@ -133,6 +135,43 @@ function rangeReason(
   };
 }
 
+function yearFoundedReason(company: LeadCompany, years: Range): RecommendationReason {
+  const year = company.foundedYear;
+  const within = year !== null && year >= years.from && year <= years.to;
+  const asked = years.from === years.to ? `${years.from}` : `${years.from} to ${years.to}`;
+  return {
+    type: 'YEAR_FOUNDED_MATCH',
+    score: within ? MAX_REASON_SCORE : 0,
+    title: 'Founding year match',
+    shortDescription: year === null ? 'Founding year unknown' : `Founded in ${year}`,
+    description:
+      year === null
+        ? `${company.name} does not show when it was founded; the ICP's founding years are ${asked}.`
+        : `${company.name} was founded in ${year}, ${within ? 'within' : 'outside'} the ICP's founding years (${asked}).`,
+  };
+}
+
+/** Domains the description lists by name; beyond that, it gives how many. */
+const DOMAINS_LISTED = 5;
+
+function domainReason(company: LeadCompany, domains: readonly string[]): RecommendationReason {
+  const domain = company.domain?.toLowerCase() ?? null;
+  const within = domain !== null && domains.includes(domain);
+  const listed = domains.length <= DOMAINS_LISTED;
+  const count = domains.length.toLocaleString('en-US');
+  const ofTheIcp = listed ? `the ICP's domains (${listOf(domains)})` : `the ICP's ${count} domains`;
+  return {
+    type: 'DOMAIN_MATCH',
+    score: within ? MAX_REASON_SCORE : 0,
+    title: 'Domain match',
+    shortDescription: domain ?? 'Domain unknown',
+    description:
+      domain === null
+        ? `${company.name} does not show its domain; the ICP asks for ${listed ? listOf(domains) : `one of ${count} domains`}.`
+        : `${company.name} is at ${domain}, ${within ? 'one of' : 'not one of'} ${ofTheIcp}.`,
+  };
+}
+
 const employees = (count: number) => count.toLocaleString('en-US');
 const dollars = (amount: number) => `$${amount.toLocaleString('en-US')}`;
 
@@ -190,13 +229,25 @@ function locationReason(
   };
 }
 
+/** The filters without their empty lists: an empty list sets nothing, so it gives no reason. */
+function withoutEmptyLists<T extends object>(filters: T | undefined): T {
+  return Object.fromEntries(
+    Object.entries(filters ?? {}).filter(([, value]) => !Array.isArray(value) || value.length > 0),
+  ) as T;
+}
+
 /** The reasons `company` (with the matching `people` shown) is recommended for `icp`, best first. */
 export function recommendationReasons(
-  icp: RecommendationIcp,
+  saved: RecommendationIcp,
   company: LeadCompany,
   people: readonly LeadPerson[],
 ): RecommendationReason[] {
-  const { companies = {}, people: wanted = {} } = icp;
+  const icp = {
+    ...saved,
+    companies: withoutEmptyLists(saved.companies),
+    people: withoutEmptyLists(saved.people),
+  };
+  const { companies, people: wanted } = icp;
   const employeeRanges = rangesOf(companies.employeeCount, companies.employeeCounts);
   const revenueRanges = rangesOf(companies.revenue, companies.revenues);
   const reasons: (RecommendationReason | null)[] = [
@@ -268,6 +319,8 @@ export function recommendationReasons(
           dollars,
           'annual revenue',
         ),
+    companies.yearFounded === undefined ? null : yearFoundedReason(company, companies.yearFounded),
+    companies.includeDomains === undefined ? null : domainReason(company, companies.includeDomains),
   ];
   const order = (reason: RecommendationReason) => recommendationReasonTypes.indexOf(reason.type);
   return reasons

@@ -53,6 +53,8 @@ export const recommendationsRouter = router({
         db: ctx.db,
         transact: ctx.transact,
         search: <T>(work: (db: Db) => Promise<T>) => leadSearch(ctx, ctx.user.id, work),
+        userId: ctx.user.id,
+        companiesPerDay: ctx.recommendedCompaniesPerDay ?? 0,
       };
       return fetchRecommendations(deps, icp, input.body.pagination, ctx.now());
     }),

@@ -3,6 +3,7 @@ import type { CreateContext } from '../http/context-factory.js';
 import { declaresBody } from '../http/request-body.js';
 import { createCaller } from '../trpc/app-router.js';
 import { decodeJsonBody } from './json-body.js';
+import { leadListPageQueryOf, nextLeadListPageLink } from './lead-list-page.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 import { signedIn } from './signed-in.js';
 
@@ -62,7 +63,16 @@ export function leadListsRoutes(createContext: CreateContext, bodyLimitBytes: nu
     c.header('Location', `${LEAD_LISTS_PATH}/${list.id}`);
     return c.json(list, 201);
   });
-  routes.get('/leadlists', async (c) => c.json(await (await signedInCaller(c)).leadLists.list()));
+  routes.get('/leadlists', async (c) => {
+    const caller = await signedInCaller(c);
+    const page = await caller.leadLists.listPage(
+      leadListPageQueryOf(c) as Parameters<typeof caller.leadLists.listPage>[0],
+    );
+    c.header('X-Total-Count', String(page.total));
+    const next = nextLeadListPageLink(c, page);
+    if (next !== undefined) c.header('Link', next);
+    return c.json(page.lists);
+  });
   routes.all('/leadlists', methodNotAllowed(['GET', 'POST']));
 
   routes.get('/leadlists/:id', async (c) =>

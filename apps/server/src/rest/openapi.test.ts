@@ -11,6 +11,8 @@ import {
   MAX_ICP_JOB_TITLES,
   MAX_ICP_LIST_PAGE,
   MAX_ICP_USERS,
+  MAX_LEAD_LIST_PAGE,
+  MAX_LEAD_LIST_PAGE_NUMBER,
   MAX_RECOMMENDATION_PAGE,
   recommendationPeople,
   worldRegionCodes,
@@ -222,6 +224,28 @@ describe('the document states the limits the server applies', () => {
     expect(limit.schema).toMatchObject({ minimum: 1, maximum: MAX_ICP_LIST_PAGE });
     const fetch = operations.find((operation) => operation.operationId === 'fetchRecommendations');
     expect(fetch.description).toContain(`at most ${MAX_RECOMMENDATION_PAGE}`);
+  });
+
+  it('paging: the lead lists page and size, the total and the Link', () => {
+    const listLeadLists = operations.find((operation) => operation.operationId === 'listLeadLists');
+    const parameter = (name: string) =>
+      listLeadLists.parameters.find((candidate: Json) => candidate.name === name);
+    expect(parameter('page')).toMatchObject({ in: 'query' });
+    expect(parameter('page').required).not.toBe(true);
+    expect(parameter('page').schema).toMatchObject({
+      minimum: 0,
+      maximum: MAX_LEAD_LIST_PAGE_NUMBER,
+    });
+    expect(parameter('size')).toMatchObject({ in: 'query' });
+    expect(parameter('size').required).not.toBe(true);
+    expect(parameter('size').schema).toMatchObject({ minimum: 1, maximum: MAX_LEAD_LIST_PAGE });
+    expect(parameter('size').schema.description).toContain(`Default: ${MAX_LEAD_LIST_PAGE}.`);
+    const headers = listLeadLists.responses['200'].headers;
+    expect(Object.keys(headers)).toEqual(
+      expect.arrayContaining(['X-Total-Count', 'Link', 'X-Request-Id']),
+    );
+    expect(listLeadLists.responses['200'].content['application/json'].schema.type).toBe('array');
+    expect(listLeadLists.responses['400']).toBeDefined();
   });
 
   it('every integer, request or response, has its real bounds (none is any safe integer)', () => {

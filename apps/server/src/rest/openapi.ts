@@ -13,11 +13,13 @@ import {
   leadListDetail,
   leadListInput,
   leadListLeads,
+  leadListPageQuery,
   leadListProspectsInput,
   leadPreview,
   leadPreviewInput,
   MAX_ICP_LIST_PAGE,
   MAX_ICPS_SHARED_WITH_USER,
+  MAX_LEAD_LIST_PAGE,
   recommendationError,
   recommendationFetchInput,
   recommendationFetchResult,
@@ -92,6 +94,12 @@ const listQuery = icpListQuery.extend({
 const sharingCap = `A user in userIds (named in details) already has ${MAX_ICPS_SHARED_WITH_USER} ICPs shared with them by others.`;
 const idPath = z.object({ id: z.string().meta({ description: 'The ICP id (a UUID)' }) });
 const ifMatchHeaders = z.object({ 'if-match': ifMatch.optional() });
+const leadListsQuery = leadListPageQuery.extend({
+  page: leadListPageQuery.shape.page.meta({ description: 'Which page, from 0.' }),
+  size: leadListPageQuery.shape.size.meta({
+    description: `Lists per page (1-${MAX_LEAD_LIST_PAGE}).`,
+  }),
+});
 const listIdPath = z.object({ id: z.string().meta({ description: 'The lead list id (a UUID)' }) });
 const recommendationCommon = {
   ...common,
@@ -368,14 +376,28 @@ export function createOpenApiDocument(): Document {
           get: {
             operationId: 'listLeadLists',
             summary: 'List lead lists',
-            description:
-              'The lists the authenticated user may see, newest first: those of the ICPs shared with them and those without an ICP whose userIds hold them; an admin sees every list.',
+            description: `The lists the authenticated user may see, newest first (createdAt, then id): those of the ICPs shared with them and those without an ICP whose userIds hold them; an admin sees every list. Lance publishes no parameters; page and size are ours, so that the answer stays bounded: without them, the newest ${MAX_LEAD_LIST_PAGE} and a Link header to the rest.`,
+            requestParams: { query: leadListsQuery },
             responses: {
               '200': {
-                description: 'The lists, without their people.',
+                description: 'A page of the lists, without their people (a bare array).',
+                headers: {
+                  'X-Total-Count': {
+                    description: 'How many lists the user may see, on every page.',
+                    schema: { type: 'integer' as const, minimum: 0 },
+                  },
+                  Link: {
+                    description:
+                      'While more lists follow: `<...?page=n&size=m>; rel="next"`, the next page.',
+                    schema: { type: 'string' as const },
+                  },
+                },
                 ...json(z.array(leadList)),
               },
-              ...errorResponses(common),
+              ...errorResponses({
+                ...common,
+                '400': 'page or size is not valid (details name it).',
+              }),
             },
           },
         },
@@ -475,6 +497,8 @@ export function createOpenApiDocument(): Document {
               ...recommendationErrorResponses({
                 ...withBody,
                 ...recommendationCommon,
+                '403':
+                  'The daily quota of recommended companies (unique companies fetched per user and UTC day) is used up: the page is refused whole; the message says the quota and when it resets, Retry-After the seconds until then.',
                 '404': 'No ICP is saved for that external user (or for the account).',
               }),
             },

@@ -2,11 +2,31 @@ import { MAX_LISTED_DELIVERIES, type ScheduleDelivery } from '@icp/schema';
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { IcpSchedulesTable } from '../db/database.js';
+import { isPostgres } from '../db/dialect.js';
 
 export type ScheduleRow = Selectable<IcpSchedulesTable>;
 
 export function findSchedule(db: Db, icpId: string): Promise<ScheduleRow | undefined> {
   return db.selectFrom('icp_schedules').selectAll().where('icp_id', '=', icpId).executeTakeFirst();
+}
+
+/**
+ * The schedule's webhook, with its row locked until the transaction ends (PostgreSQL; SQLite
+ * runs one write transaction at a time), or undefined when it has none (or no schedule).
+ */
+export async function lockWebhookOfSchedule(
+  tx: Db,
+  icpId: string,
+): Promise<{ id: string; url: string; secret: string } | undefined> {
+  const query = tx
+    .selectFrom('icp_schedules')
+    .select(['id', 'webhook_url', 'webhook_secret'])
+    .where('icp_id', '=', icpId);
+  const row = await (isPostgres(tx) ? query.forUpdate() : query).executeTakeFirst();
+  if (row === undefined || row.webhook_url === null || row.webhook_secret === null) {
+    return undefined;
+  }
+  return { id: row.id, url: row.webhook_url, secret: row.webhook_secret };
 }
 
 /** Stores the schedule of `row.icp_id`, replacing the one it had (keeping its id and creation). */

@@ -20,6 +20,7 @@ import {
   deleteWebhooksOfSchedule,
   enqueueWebhook,
   listWebhookAttempts,
+  redirectWebhooksOfSchedule,
 } from '../webhooks/index.js';
 import {
   attachLeadList,
@@ -27,6 +28,7 @@ import {
   deliveriesOf,
   findSchedule,
   isDelivered,
+  lockWebhookOfSchedule,
   recordDelivery,
   type ScheduleRow,
   saveSchedule,
@@ -96,7 +98,8 @@ type SetDeps = Pick<Context, 'db' | 'transact'> & { webhookAllowPrivate?: boolea
  * Creates or replaces the ICP's schedule. Periods are counted from now: the first delivered is
  * the first starting at or after this call. A webhook URL must pass the address checks; a new
  * signing secret is made when the URL is new or changed (and answered this once), kept when the
- * same URL is sent again.
+ * same URL is sent again. Messages still waiting to be delivered follow a changed URL, signed
+ * with its new secret and retried afresh; they are dropped when the URL is taken away.
  */
 export async function setSchedule(
   deps: SetDeps,
@@ -136,6 +139,11 @@ export async function setSchedule(
       starts_from: stamp,
     };
     await saveSchedule(tx, row);
+    if (current !== undefined && !keepSecret) {
+      const webhook =
+        url === null || webhookSecret === null ? null : { url, secret: webhookSecret };
+      await redirectWebhooksOfSchedule(tx, row.id, webhook, now);
+    }
     const state = await scheduleStateOf(tx, row, icp, now);
     const secretShown = webhookSecret !== null && !keepSecret;
     return {
@@ -214,15 +222,18 @@ export async function deliverPeriod(
       });
       await insertLeadList(tx, { list, people: found.leads, companies: [] });
       await attachLeadList(tx, icp.id, startDate, list.id);
-      if (row.webhook_url !== null && row.webhook_secret !== null) {
+      // The webhook as it is now, not as it was read before the search: a PUT changing it waits
+      // for this transaction (or this one for it), so the message goes where the schedule says.
+      const webhook = await lockWebhookOfSchedule(tx, icp.id);
+      if (webhook !== undefined) {
         await enqueueWebhook(
           tx,
           {
-            scheduleId: row.id,
+            scheduleId: webhook.id,
             icpId: icp.id,
             leadListId: list.id,
-            url: row.webhook_url,
-            secret: row.webhook_secret,
+            url: webhook.url,
+            secret: webhook.secret,
             eventType: LEAD_LIST_DELIVERED,
             payload: { icpId: icp.id, period: { start: startDate, end: endDate }, leadList: list },
           },

@@ -34,6 +34,8 @@ export interface Context {
   webhookAllowPrivate?: boolean | undefined;
   /** Leads one user may store in lead lists per UTC day; 0 or absent: no quota. */
   storedLeadsPerDay?: number | undefined;
+  /** Unique companies one user may fetch from v2 recommendations per UTC day; 0/absent: none. */
+  recommendedCompaniesPerDay?: number | undefined;
   /** For calls limited otherwise than by user (local sign-in); absent when limits are off. */
   rateLimiter?: RateLimiter | undefined;
   /** The network address the request came from (the socket's peer), when known. */

@@ -9,6 +9,7 @@ export {
   deleteWebhooksOfSchedule,
   enqueueWebhook,
   listWebhookAttempts,
+  redirectWebhooksOfSchedule,
   WEBHOOK_ATTEMPTS_KEPT,
   type WebhookAttempt,
   type WebhookDelivery,

@@ -20,6 +20,11 @@ export interface WebhookRequest {
   resolve?: ResolveHost | undefined;
   /** Ends the attempt early (the sender stops). */
   signal?: AbortSignal | undefined;
+  /**
+   * Certificates (PEM) an https receiver's must be issued by, in place of the system's
+   * roots; left out, as in production, the usual roots are trusted and nothing else.
+   */
+  ca?: string | readonly string[] | undefined;
 }
 
 export interface WebhookAnswer {
@@ -61,6 +66,7 @@ export async function postWebhook(request: WebhookRequest): Promise<WebhookAnswe
       },
       agent: false,
       lookup: guardedLookup(request.allowPrivate, request.resolve),
+      ...(request.ca !== undefined && { ca: [request.ca].flat() }),
     });
     // Once an answer's status came, what it said so far; a timeout then keeps its status.
     let answered: (() => WebhookAnswer) | undefined;
@@ -82,7 +88,7 @@ export async function postWebhook(request: WebhookRequest): Promise<WebhookAnswe
     request.signal?.addEventListener('abort', abort, { once: true });
     outgoing.on('close', () => request.signal?.removeEventListener('abort', abort));
     outgoing.on('error', (error) => {
-      settle({ delivered: false, status: null, error: messageOf(error) });
+      settle({ delivered: false, status: null, error: connectionErrorOf(error) });
     });
     outgoing.on('response', (answer) => {
       const status = answer.statusCode ?? 0;
@@ -112,6 +118,28 @@ export async function postWebhook(request: WebhookRequest): Promise<WebhookAnswe
     });
     outgoing.end(request.body);
   });
+}
+
+/** Codes of the TLS errors that refuse a receiver's certificate (node's, from OpenSSL's). */
+const CERTIFICATE_ERRORS = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** What a failed connection is recorded as; a refused certificate says so. */
+function connectionErrorOf(error: NodeJS.ErrnoException): string {
+  const message = messageOf(error);
+  return error.code !== undefined && CERTIFICATE_ERRORS.has(error.code)
+    ? `certificate refused: ${message} (${error.code})`
+    : message;
 }
 
 function outcomeOf(status: number, location: string | undefined, text: string): WebhookAnswer {

@@ -222,6 +222,40 @@ export async function listWebhookAttempts(db: Db, scheduleId: string): Promise<W
 }
 
 /**
+ * Sends a schedule's messages not yet delivered or given up to its new webhook, in the caller's
+ * transaction (the one that changes the URL): each goes to `webhook.url`, signed with
+ * `webhook.secret` (signing happens as it is sent), due at `now`, with its 24 h and its backoff
+ * counted again from `now`. Its attempts so far stay recorded, and its next attempt takes the
+ * next number. A claim under way is taken back: that attempt, to the old URL, is not recorded
+ * (see recordWebhookAttempt) and the message goes out again, with its `webhook-id`, to the new
+ * one. With `webhook` null (the schedule has no URL any more) the messages are deleted.
+ */
+export async function redirectWebhooksOfSchedule(
+  tx: Db,
+  scheduleId: string,
+  webhook: { url: string; secret: string } | null,
+  now: Date,
+): Promise<void> {
+  if (webhook === null) {
+    await tx.deleteFrom('webhook_deliveries').where('schedule_id', '=', scheduleId).execute();
+    return;
+  }
+  const at = now.toISOString();
+  await tx
+    .updateTable('webhook_deliveries')
+    .set((eb) => ({
+      url: webhook.url,
+      secret: webhook.secret,
+      first_attempt_at: at,
+      attempts_before_restart: eb.ref('attempts'),
+      next_attempt_at: at,
+      claim_token: null,
+    }))
+    .where('schedule_id', '=', scheduleId)
+    .execute();
+}
+
+/**
  * Deletes a schedule's messages not yet sent and its recorded attempts, in the caller's
  * transaction (when the schedule is deleted). An attempt under way is then not recorded.
  */

@@ -15,6 +15,7 @@ import {
   enqueueWebhook,
   listWebhookAttempts,
   recordWebhookAttempt,
+  redirectWebhooksOfSchedule,
   WEBHOOK_ATTEMPTS_KEPT,
   type WebhookDelivery,
 } from './webhook-outbox.js';
@@ -379,6 +380,109 @@ describe('the webhook sender', () => {
     expect((await pending(database.db)).map((row) => row.schedule_id)).toEqual(['kept']);
     expect(await listWebhookAttempts(database.db, 'gone')).toEqual([]);
     expect(await listWebhookAttempts(database.db, 'kept')).toHaveLength(1);
+  });
+
+  it('takes back a claim under way when the URL changes: that attempt is not recorded', async () => {
+    const oldSecret = createWebhookSecret();
+    const newSecret = createWebhookSecret();
+    const start = new Date('2026-12-03T08:00:00.000Z');
+    const { messageId } = await enqueue(
+      database.db,
+      delivery('https://old.example.com/', oldSecret),
+      start,
+    );
+    const [claimed] = await claimDueWebhooks(database.db, start, 10, 60_000);
+    if (claimed === undefined) throw new Error('nothing due');
+    const changedAt = new Date(start.getTime() + 1_000);
+    await database.db
+      .transaction()
+      .execute((tx) =>
+        redirectWebhooksOfSchedule(
+          tx,
+          'schedule-1',
+          { url: 'https://new.example.com/', secret: newSecret },
+          changedAt,
+        ),
+      );
+    // The attempt to the old URL ends after the change: whatever it got, nothing is recorded.
+    await recordWebhookAttempt(database.db, claimed, {
+      attempt: 1,
+      attemptedAt: changedAt.toISOString(),
+      status: 200,
+      error: null,
+      nextRetryAt: null,
+    });
+    expect(await listWebhookAttempts(database.db, 'schedule-1')).toEqual([]);
+    const [again] = await claimDueWebhooks(database.db, changedAt, 10, 60_000);
+    expect(again).toMatchObject({
+      id: messageId,
+      url: 'https://new.example.com/',
+      secret: newSecret,
+      attempts: 0,
+      first_attempt_at: changedAt.toISOString(),
+    });
+    expect(again?.claim_token).not.toBe(claimed.claim_token);
+  });
+
+  it('counts the backoff and the 24 h again from a change of URL, numbering attempts on', async () => {
+    const receiver = await startReceiver((_, __, response) => response.writeHead(503).end());
+    const start = Date.parse('2026-12-03T08:00:00.000Z');
+    await enqueue(
+      database.db,
+      delivery('https://old.example.com/', createWebhookSecret()),
+      new Date(start),
+    );
+    // Six failed attempts to the old URL over 20 h.
+    for (let attempt = 1; attempt <= 6; attempt += 1) {
+      const at = new Date(start + (attempt - 1) * 4 * 3_600_000);
+      const [claimed] = await claimDueWebhooks(database.db, at, 1, 500);
+      if (claimed === undefined) throw new Error('nothing due');
+      await recordWebhookAttempt(database.db, claimed, {
+        attempt,
+        attemptedAt: at.toISOString(),
+        status: 500,
+        error: 'HTTP 500',
+        nextRetryAt: new Date(at.getTime() + 4 * 3_600_000).toISOString(),
+      });
+    }
+    const changedAt = start + 21 * 3_600_000;
+    await database.db
+      .transaction()
+      .execute((tx) =>
+        redirectWebhooksOfSchedule(
+          tx,
+          'schedule-1',
+          { url: receiver.url, secret: createWebhookSecret() },
+          new Date(changedAt),
+        ),
+      );
+    let now = new Date(changedAt);
+    // The longest wait each time (a jitter of 1), the clock jumping to each retry.
+    sender({ db: database.db, allowPrivate: true, now: () => now, random: () => 1 });
+    const attempts = await until(
+      async () => {
+        const found = await listWebhookAttempts(database.db, 'schedule-1');
+        const [latest] = found;
+        if (latest !== undefined && latest.attempt > 6 && latest.nextRetryAt !== null) {
+          now = new Date(latest.nextRetryAt);
+        }
+        return found;
+      },
+      (found) => found[0]?.nextRetryAt === null,
+      20_000,
+    );
+    const after = attempts.filter((attempt) => attempt.attempt > 6).reverse();
+    expect(after.map((attempt) => attempt.attempt)).toEqual(
+      Array.from({ length: after.length }, (_, index) => 7 + index),
+    );
+    const times = after.map((attempt) => Date.parse(attempt.attemptedAt));
+    expect(times[0]).toBe(changedAt);
+    // 10 s, then 20 s: the first retries of a fresh message, not the sixth's 2 h.
+    expect((times[1] as number) - (times[0] as number)).toBe(10_000);
+    expect((times[2] as number) - (times[1] as number)).toBe(20_000);
+    expect(times.at(-1)).toBe(changedAt + 24 * 3_600_000);
+    expect(after.at(-1)?.error).toBe('HTTP 503; given up after 24 h');
+    expect(receiver.received).toHaveLength(after.length);
   });
 
   it(`keeps the newest ${WEBHOOK_ATTEMPTS_KEPT} attempts of a schedule`, async () => {

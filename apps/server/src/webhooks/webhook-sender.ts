@@ -21,6 +21,8 @@ export interface WebhookSenderOptions {
   batchSize?: number;
   random?: () => number;
   resolve?: ResolveHost;
+  /** Certificates https receivers' must be issued by, instead of the system's roots (tests). */
+  ca?: string | readonly string[];
   logger?: Logger;
 }
 
@@ -81,11 +83,17 @@ export function startWebhookSender(options: WebhookSenderOptions): WebhookSender
             allowPrivate: options.allowPrivate ?? false,
             resolve: options.resolve,
             signal: stopping.signal,
+            ca: options.ca,
           });
     const retryAt =
       answer.delivered || !retryable
         ? null
-        : nextRetryAt(retry, { number, firstAttemptAt, attemptedAt }, options.random);
+        : nextRetryAt(
+            retry,
+            // The backoff counts the attempts since the URL last changed (see the outbox).
+            { number: number - message.attempts_before_restart, firstAttemptAt, attemptedAt },
+            options.random,
+          );
     const hours = retry.giveUpAfterMs / 3_600_000;
     const error =
       !answer.delivered && retryable && retryAt === null

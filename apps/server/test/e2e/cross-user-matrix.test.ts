@@ -895,6 +895,13 @@ const TRPC_ENDPOINTS: Endpoint[] = [
     false,
     listLeadLists((actor) => trpc(actor, 'leadLists.list')),
   ),
+  trpcEndpoint('leadLists.listPage', 'signedIn', false, async () => ({
+    send: (actor) => trpc(actor, 'leadLists.listPage'),
+    allowed: async ({ actor, data }) => {
+      await expectOnlyLeadListsSharedWith(userOf(actor), data.lists);
+      expect(data.total).toBe(data.lists.length);
+    },
+  })),
   trpcEndpoint(
     'leadLists.ofIcp',
     'sharedIcp',

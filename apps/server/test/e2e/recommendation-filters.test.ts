@@ -246,6 +246,49 @@ describe('the newer filters choose what POST /v2/recommendations/fetch recommend
     });
     expect(names.sort()).toEqual(['c-1 Ltd: p-1', 'c-4 Ltd: p-5']);
   });
+
+  it('gives reasons for the included domains and the founding year, none for the exclusions', async () => {
+    const externalUserId = 'ext-fetch-reasons';
+    await service.api('POST', ICP, {
+      token: key,
+      body: {
+        externalUserId,
+        companies: {
+          includeDomains: ['one.example', 'four.example'],
+          excludeDomains: ['two.example'],
+          excludeIndustries: ['Gaming'],
+          yearFounded: { from: 2000, to: 2020 },
+        },
+        people: { excludeDepartments: ['Sales'] },
+      },
+    });
+    const response = await service.api('POST', '/v2/recommendations/fetch', {
+      token: key,
+      body: { externalUserId, pagination: { from: 0, to: 10 } },
+    });
+
+    expect(response.status).toBe(200);
+    const one = response.body.companies.find(
+      (company: { name: string }) => company.name === 'c-1 Ltd',
+    );
+    expect(one.recommendation.reasons).toEqual([
+      {
+        type: 'YEAR_FOUNDED_MATCH',
+        score: 100,
+        title: 'Founding year match',
+        shortDescription: 'Founded in 2010',
+        description: "c-1 Ltd was founded in 2010, within the ICP's founding years (2000 to 2020).",
+      },
+      {
+        type: 'DOMAIN_MATCH',
+        score: 100,
+        title: 'Domain match',
+        shortDescription: 'one.example',
+        description:
+          "c-1 Ltd is at one.example, one of the ICP's domains (one.example, four.example).",
+      },
+    ]);
+  });
 });
 
 describe('Get Filters lists every filter of the v2 ICP', () => {

@@ -79,6 +79,30 @@ export const leadListDetail = leadList
   })
   .meta({ id: 'LeadListDetail' });
 
+/** Most lead lists one page of the list holds, and how many a page holds when not told. */
+export const MAX_LEAD_LIST_PAGE = 100;
+/** The last page one may ask for, so that its offset stays a plain number. */
+export const MAX_LEAD_LIST_PAGE_NUMBER = 1_000_000;
+
+/**
+ * Which page of the lead lists the caller may see (`GET .../leadlists`), in Lance's names for
+ * paging (those of its prospect search): `page`, 0-based, of `size` lists, newest first.
+ */
+export const leadListPageQuery = z.strictObject({
+  page: z.number().int().min(0).max(MAX_LEAD_LIST_PAGE_NUMBER).default(0),
+  size: z.number().int().min(1).max(MAX_LEAD_LIST_PAGE).default(MAX_LEAD_LIST_PAGE),
+});
+
+/** A page of the lead lists: which one, its lists, and how many the caller may see in all. */
+export const leadListPage = z
+  .strictObject({
+    page: leadListPageQuery.shape.page.unwrap(),
+    size: leadListPageQuery.shape.size.unwrap(),
+    lists: z.array(leadList),
+    total: z.number().int().min(0),
+  })
+  .meta({ id: 'LeadListPage' });
+
 /** `GET .../leadlists/{id}/leads`: the people with a named company, or a company list's companies. */
 export const leadListLeads = z
   .union([z.array(leadListPerson), z.array(leadCompany)])
@@ -167,6 +191,9 @@ export type LeadListPerson = z.infer<typeof leadListPerson>;
 export type LeadList = z.infer<typeof leadList>;
 export type LeadListDetail = z.infer<typeof leadListDetail>;
 export type LeadListLeads = z.infer<typeof leadListLeads>;
+export type LeadListPageQueryInput = z.input<typeof leadListPageQuery>;
+export type LeadListPageQuery = z.output<typeof leadListPageQuery>;
+export type LeadListPage = z.infer<typeof leadListPage>;
 export type LeadListCreateInput = z.input<typeof leadListCreateInput>;
 export type LeadListCreate = z.output<typeof leadListCreateInput>;
 export type LeadListProspect = z.output<typeof leadListProspect>;

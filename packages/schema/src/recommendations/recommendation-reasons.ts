@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** The kinds of reason a company is recommended for: one per kind of ICP filter it meets. */
+/**
+ * The kinds of reason a company is recommended for: one per kind of ICP filter it meets. The
+ * exclusions (`excludeDomains`, `excludeIndustries`, `excludeDepartments`) give none: they say
+ * why other companies were left out, not why this one is in.
+ */
 export const recommendationReasonTypes = [
   'INDUSTRY_MATCH',
   'JOB_TITLE_MATCH',
@@ -9,6 +13,8 @@ export const recommendationReasonTypes = [
   'LOCATION_MATCH',
   'EMPLOYEE_COUNT_MATCH',
   'REVENUE_MATCH',
+  'YEAR_FOUNDED_MATCH',
+  'DOMAIN_MATCH',
 ] as const;
 
 export const recommendationReasonType = z

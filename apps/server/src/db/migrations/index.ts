@@ -18,6 +18,8 @@ import * as storeDailyRecommendations from './2026-12-03-016-store-daily-recomme
 import * as leadListsAsLancePublishes from './2026-12-03-017-lead-lists-as-lance-publishes.js';
 import * as createIcpSchedules from './2026-12-03-018-create-icp-schedules.js';
 import * as createWebhookDeliveries from './2026-12-03-019-create-webhook-deliveries.js';
+import * as createRecommendedCompaniesQuota from './2026-12-04-020-create-recommended-companies-quota.js';
+import * as restartWebhookRetries from './2026-12-04-021-restart-webhook-retries.js';
 
 /** Every migration, by name; names sort in the order they must run. Never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +42,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-017-lead-lists-as-lance-publishes': leadListsAsLancePublishes,
   '2026-12-03-018-create-icp-schedules': createIcpSchedules,
   '2026-12-03-019-create-webhook-deliveries': createWebhookDeliveries,
+  '2026-12-04-020-create-recommended-companies-quota': createRecommendedCompaniesQuota,
+  '2026-12-04-021-restart-webhook-retries': restartWebhookRetries,
 };
