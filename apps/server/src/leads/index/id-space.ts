@@ -15,6 +15,8 @@ export class IdSpace {
   /** How many ids are numbered in order: numbers below it follow id order. */
   sortedCount = 0;
   #open = true;
+  /** The last id numbered in order while building (decoding it from the buffer costs a string). */
+  #lastSorted: string | null = null;
   readonly #added: string[] = [];
   readonly #addedNumbers = new Map<string, number>();
   /** Numbers of the ids added later, by id; sorted again when an id was added since. */
@@ -29,7 +31,7 @@ export class IdSpace {
   appendInOrder(id: string): number | null {
     if (!this.#open) throw new Error('The ids of this space are no longer built');
     const count = this.sortedCount;
-    if (count > 0 && compareIds(this.idOf(count - 1), id) >= 0) return null;
+    if (this.#lastSorted !== null && compareIds(this.#lastSorted, id) >= 0) return null;
     const bytes = Buffer.byteLength(id, 'utf8');
     if (this.#sortedLength + bytes > this.#sortedIds.length) {
       const grown = Buffer.alloc(Math.max(this.#sortedIds.length * 2, this.#sortedLength + bytes));
@@ -45,6 +47,7 @@ export class IdSpace {
     this.#sortedLength += bytes;
     this.#offsets[count + 1] = this.#sortedLength;
     this.sortedCount = count + 1;
+    this.#lastSorted = id;
     return count;
   }
 
@@ -57,6 +60,7 @@ export class IdSpace {
     this.#sortedIds = Buffer.from(this.#sortedIds.subarray(0, this.#sortedLength));
     this.#offsets = this.#offsets.slice(0, this.sortedCount + 1);
     this.#open = false;
+    this.#lastSorted = null;
   }
 
   get size(): number {

@@ -82,7 +82,11 @@ export function stringListColumn(json: string | null): string[] {
   if (json === null) return [];
   try {
     const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
+    if (!Array.isArray(value)) return [];
+    // Lists are written as lists of strings: copied only when one is not.
+    return value.every((item) => typeof item === 'string')
+      ? (value as string[])
+      : value.filter((item) => typeof item === 'string');
   } catch {
     return [];
   }
