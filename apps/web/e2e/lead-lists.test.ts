@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createIcpAs } from './support/api';
+import { createIcpAs, createLeadListsAs } from './support/api';
 import { addTags, signIn, useServerAndBrowser } from './support/app-session';
 import { expectAccessible } from './support/axe';
 import { newUserContext, screenshot } from './support/browser';
@@ -184,6 +184,62 @@ describe('from a profile to a lead list, in a real browser', () => {
     expect(new URL(page.url()).pathname).toBe(listUrl);
     // The first person was in it already: only the second is added.
     await expect.poll(() => rows.count()).toBe(4);
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('pages through more lead lists than fit on one page', async () => {
+    // 51 lists shared with one user, by three teammates (each within their own rate limit).
+    const day = { startDate: '2026-03-02T00:00:00.000Z', endDate: '2026-03-03T00:00:00.000Z' };
+    const names = Array.from({ length: 51 }, (_, index) => `Accounts ${index + 1}`);
+    for (const [index, creator] of ['user_oskar', 'user_maja', 'user_timo'].entries()) {
+      await createLeadListsAs(
+        app.server.url,
+        creator,
+        names.slice(index * 17, (index + 1) * 17).map((name) => ({
+          name,
+          icpId: null,
+          ...day,
+          personIds: [],
+          userIds: ['user_pia'],
+        })),
+      );
+    }
+    const { context, page } = await newUserContext(app.browser, app.server.url);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await signIn(page, 'user_pia');
+
+    await page.getByRole('link', { name: 'Lead lists', exact: true }).click();
+    const pager = page.getByRole('navigation', { name: 'Pages of lead lists' });
+    const showing = pager.getByRole('status');
+    await expect.poll(() => showing.textContent()).toBe('Showing 1–50 of 51');
+    expect(await page.locator('.lead-lists-page__count').textContent()).toBe('51 lists');
+    const rows = page.getByRole('list', { name: 'Lead lists' }).getByRole('listitem');
+    const listNames = () => rows.locator('.lead-list-row__icp').allTextContents();
+    const firstPage = await listNames();
+    expect(firstPage).toHaveLength(50);
+    expect(firstPage[0]).toBe('Accounts 51');
+    await expectAccessible(page, 'a page of lead lists');
+
+    await pager.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => showing.textContent()).toBe('Showing 51 of 51');
+    expect(new URL(page.url()).search).toBe('?page=2');
+    const lastPage = await listNames();
+    expect([...firstPage, ...lastPage].sort()).toEqual([...names].sort());
+    expect(await pager.getByRole('button', { name: 'Next' }).getAttribute('aria-disabled')).toBe(
+      'true',
+    );
+    await screenshot(page, '15-lead-lists-last-page');
+
+    // The page is in the URL: back returns to the first, and a reload keeps the second.
+    await page.goBack();
+    await expect.poll(() => showing.textContent()).toBe('Showing 1–50 of 51');
+    await page.goForward();
+    await expect.poll(() => showing.textContent()).toBe('Showing 51 of 51');
+    await page.reload();
+    await expect.poll(() => showing.textContent()).toBe('Showing 51 of 51');
 
     expect(pageErrors).toEqual([]);
     await context.close();

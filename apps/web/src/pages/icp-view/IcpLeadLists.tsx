@@ -46,7 +46,7 @@ export function IcpLeadLists({ icp, viewerId }: { icp: Icp; viewerId: string | n
       onSuccess: (list) => {
         queryClient.setQueryData(trpc.leadLists.byId.queryKey({ id: list.id }), list);
         void queryClient.invalidateQueries({ queryKey: trpc.leadLists.ofIcp.queryKey() });
-        void queryClient.invalidateQueries({ queryKey: trpc.leadLists.list.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.leadLists.listPage.queryKey() });
         navigate(`/lead-lists/${encodeURIComponent(list.id)}`);
       },
     }),

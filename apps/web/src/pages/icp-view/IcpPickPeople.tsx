@@ -41,7 +41,7 @@ export function IcpPickPeople({ icp }: { icp: Icp }) {
 
   const opened = (list: { id: string }) => {
     void queryClient.invalidateQueries({ queryKey: trpc.leadLists.ofIcp.queryKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.leadLists.list.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.leadLists.listPage.queryKey() });
     navigate(`/lead-lists/${encodeURIComponent(list.id)}`);
   };
   const create = useMutation(

@@ -27,7 +27,7 @@ export function AddPersonForm({ listId }: { listId: string }) {
     trpc.leadLists.addProspects.mutationOptions({
       onSuccess: (list) => {
         queryClient.setQueryData(trpc.leadLists.byId.queryKey({ id: list.id }), list);
-        void queryClient.invalidateQueries({ queryKey: trpc.leadLists.list.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.leadLists.listPage.queryKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.leadLists.ofIcp.queryKey() });
         setAdded(`${values.firstName.trim()} ${values.lastName.trim()}`);
         setValues(EMPTY);

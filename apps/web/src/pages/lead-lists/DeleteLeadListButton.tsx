@@ -23,7 +23,7 @@ export function DeleteLeadListButton({ list }: { list: LeadList }) {
   const remove = useMutation(
     trpc.leadLists.delete.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.leadLists.list.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.leadLists.listPage.queryKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.leadLists.ofIcp.queryKey() });
         navigate(list.icpId === null ? '/lead-lists' : `/icps/${encodeURIComponent(list.icpId)}`);
         // After navigating, so this page does not refetch the deleted list on its way out.
