@@ -16,6 +16,7 @@ export default defineConfig({
       'src/lead-lists/lead-lists.router.test.ts',
       'src/lead-lists/lead-lists-migration.test.ts',
       'src/lead-lists/stored-leads-quota.test.ts',
+      'src/leads/lead-deletions-pruning.test.ts',
       'src/leads/lead-records.repository.test.ts',
       'src/leads/lead-profile-migration.test.ts',
       'src/leads/dataset/import.test.ts',

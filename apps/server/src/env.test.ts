@@ -49,6 +49,18 @@ describe('parseEnv', () => {
     ).toBe('paused');
   });
 
+  it('keeps recorded lead deletions LEAD_DELETIONS_RETENTION_HOURS, 24 by default (0: forever)', () => {
+    expect(parseEnv({}).LEAD_DELETIONS_RETENTION_HOURS).toBe(24);
+    expect(parseEnv({ LEAD_DELETIONS_RETENTION_HOURS: '0' }).LEAD_DELETIONS_RETENTION_HOURS).toBe(
+      0,
+    );
+    for (const bad of ['-1', '1.5', 'a day']) {
+      expect(() => parseEnv({ LEAD_DELETIONS_RETENTION_HOURS: bad })).toThrow(
+        /LEAD_DELETIONS_RETENTION_HOURS/,
+      );
+    }
+  });
+
   it('sizes the PostgreSQL pool of each process with DATABASE_POOL_SIZE', () => {
     expect(parseEnv({}).DATABASE_POOL_SIZE).toBe(10);
     expect(parseEnv({ DATABASE_POOL_SIZE: '25' }).DATABASE_POOL_SIZE).toBe(25);

@@ -38,6 +38,8 @@ const envFields = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
   // Time budget of one lead search (a preview, a lead list, a v2 fetch); over it, a 503.
   LEAD_SEARCH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  // Recorded deletions of people and companies older than this are pruned; `0`: kept forever.
+  LEAD_DELETIONS_RETENTION_HOURS: z.coerce.number().int().min(0).max(87_600).default(24),
   DATA_DIR: z.string().min(1).default('./data'),
   AUTH_JWT_PUBLIC_KEY: optionalText,
   AUTH_JWKS_URL: optionalText.pipe(z.url().optional()),

@@ -13,6 +13,7 @@ import { listen } from './http/server.js';
 import { generateDemoLeads } from './leads/dataset/demo-leads.js';
 import { evaluatorsFromEnv } from './leads/evaluators/from-env.js';
 import { type LeadSearch, sharedPool, startLeadSearch } from './leads/index/lead-engine-of.js';
+import { startLeadDeletionsPruning } from './leads/lead-deletions-pruning.js';
 import { LEAD_SEARCHES_PER_USER, LeadSearchLimits } from './leads/lead-search-limits.js';
 import { closeSharedPatternPool } from './leads/matching/pattern-pool.js';
 import { createLogger } from './logging/logger.js';
@@ -128,6 +129,11 @@ export async function startIcpService(
       logger,
       onDelivered: () => webhookSender.wake(),
     });
+    const leadDeletionsPruning = startLeadDeletionsPruning({
+      db,
+      retentionHours: env.LEAD_DELETIONS_RETENTION_HOURS,
+      logger,
+    });
     return {
       url: server.url,
       port: server.port,
@@ -138,6 +144,7 @@ export async function startIcpService(
         await server.close(env.SHUTDOWN_GRACE_MS);
         await scheduleRunner.stop();
         await webhookSender.stop();
+        await leadDeletionsPruning.stop();
         logger.flush();
         await Promise.all([db.destroy(), closeSharedPatternPool(), leadSearch.close()]);
       },

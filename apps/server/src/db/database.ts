@@ -232,17 +232,22 @@ export interface Database {
   webhook_attempts: WebhookAttemptsTable;
 }
 
-/** One row: the revision of the last write of people or companies. */
+/**
+ * One row: the revision of the last write of people or companies, and the highest revision of a
+ * deletion pruned from `lead_deletions`.
+ */
 export interface LeadRevisionTable {
   id: number;
   value: number;
+  deletions_pruned_through: Generated<number>;
 }
 
-/** People and companies deleted, with the revision their deletion took. */
+/** People and companies deleted, with the revision their deletion took and when (ISO 8601). */
 export interface LeadDeletionsTable {
   revision: number;
   kind: 'person' | 'company';
   id: string;
+  recorded_at: Generated<string>;
 }
 
 /** Leads a user stored in lead lists on one UTC day (`YYYY-MM-DD`). */

@@ -21,6 +21,24 @@ export async function takeLeadRevision(tx: Db): Promise<number> {
   return Number(row.value);
 }
 
+/**
+ * The revision of the last committed lead write, and the highest revision of a deletion pruned
+ * from `lead_deletions` (see lead-deletions-pruning.ts), in one point read.
+ */
+export async function leadRevisionState(
+  db: Db,
+): Promise<{ revision: number; deletionsPrunedThrough: number }> {
+  const row = await db
+    .selectFrom('lead_revision')
+    .select(['value', 'deletions_pruned_through'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return {
+    revision: Number(row.value),
+    deletionsPrunedThrough: Number(row.deletions_pruned_through),
+  };
+}
+
 /** The revision of the last committed lead write. */
 export async function currentLeadRevision(db: Db): Promise<number> {
   const row = await db

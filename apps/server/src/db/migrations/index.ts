@@ -20,6 +20,7 @@ import * as createIcpSchedules from './2026-12-03-018-create-icp-schedules.js';
 import * as createWebhookDeliveries from './2026-12-03-019-create-webhook-deliveries.js';
 import * as createRecommendedCompaniesQuota from './2026-12-04-020-create-recommended-companies-quota.js';
 import * as restartWebhookRetries from './2026-12-04-021-restart-webhook-retries.js';
+import * as pruneLeadDeletions from './2026-12-04-022-prune-lead-deletions.js';
 
 /** Every migration, by name; names sort in the order they must run. Never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-019-create-webhook-deliveries': createWebhookDeliveries,
   '2026-12-04-020-create-recommended-companies-quota': createRecommendedCompaniesQuota,
   '2026-12-04-021-restart-webhook-retries': restartWebhookRetries,
+  '2026-12-04-022-prune-lead-deletions': pruneLeadDeletions,
 };

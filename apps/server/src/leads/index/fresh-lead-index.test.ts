@@ -1,8 +1,21 @@
 import type { CompanyRecord, PersonRecord } from '@icp/schema';
+import {
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryId,
+  SelectQueryNode,
+  TableNode,
+} from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTempDatabase } from '../../../test/support/temp-database.js';
+import { makeTempDir } from '../../../test/support/temp-dir.js';
+import { freshTestDatabase } from '../../../test/support/test-database.js';
 import type { Db } from '../../db/connect.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { openDatabase } from '../../db/open-database.js';
 import { withStatementDeadline } from '../../db/statement-deadline.js';
+import { pruneLeadDeletions } from '../lead-deletions-pruning.js';
 import { saveCompanies, savePeople } from '../lead-records.repository.js';
 import { readCriteria } from '../matching/provider-filters.js';
 import { criterionPeople } from './criteria-bitmaps.js';
@@ -29,6 +42,40 @@ async function store(db: Db, people: PersonRecord[]): Promise<void> {
 const [ctos] = readCriteria([
   { provider: 'baseProvider', type: 'person', filters: { job_title: ['CTO'] } },
 ]).criteria;
+
+/**
+ * Runs `work` (once armed) right after the next read of `lead_revision` returns: between a
+ * search's point read and the catch-up it decides on.
+ */
+class AfterRevisionRead implements KyselyPlugin {
+  readonly #reads = new Set<QueryId>();
+  #work: (() => Promise<unknown>) | null = null;
+
+  arm(work: () => Promise<unknown>): void {
+    this.#work = work;
+  }
+
+  transformQuery({ node, queryId }: PluginTransformQueryArgs) {
+    const from = SelectQueryNode.is(node) ? node.from?.froms[0] : undefined;
+    if (
+      from !== undefined &&
+      TableNode.is(from) &&
+      from.table.identifier.name === 'lead_revision'
+    ) {
+      this.#reads.add(queryId);
+    }
+    return node;
+  }
+
+  async transformResult({ queryId, result }: PluginTransformResultArgs) {
+    const work = this.#work;
+    if (this.#reads.delete(queryId) && work !== null) {
+      this.#work = null;
+      await work();
+    }
+    return result;
+  }
+}
 
 async function ctoIds(index: FreshLeadIndex): Promise<string[]> {
   const built = await index.fresh();
@@ -95,5 +142,64 @@ describe('the lead index of a database', () => {
 
     const found = criterionPeople(waited, ctos as NonNullable<typeof ctos>);
     expect(found.size).toBe(21);
+  });
+
+  describe('behind deletions that were pruned since (a second replica)', () => {
+    /** Two replicas' indexes with p-1 to p-3; p-2 deleted; the first one has seen it. */
+    async function replicas(): Promise<{ seen: FreshLeadIndex; behind: FreshLeadIndex }> {
+      await store(temp.db, [cto('p-1'), cto('p-2'), cto('p-3')]);
+      const seen = new FreshLeadIndex(temp.db);
+      const behind = new FreshLeadIndex(temp.db);
+      await Promise.all([seen.start(), behind.start()]);
+      await temp.db.deleteFrom('people').where('id', '=', 'p-2').execute();
+      expect(await ctoIds(seen)).toEqual(['p-1', 'p-3']);
+      return { seen, behind };
+    }
+
+    it('catches up while the deletions are still recorded', async () => {
+      const { behind } = await replicas();
+
+      expect(await ctoIds(behind)).toEqual(['p-1', 'p-3']);
+    });
+
+    it('rebuilds rather than catching up, answering from the index it has meanwhile', async () => {
+      const { seen, behind } = await replicas();
+      const seenIndex = await seen.fresh();
+      await pruneLeadDeletions(temp.db, { before: new Date(Date.now() + 3_600_000) });
+
+      expect(await ctoIds(behind)).toEqual(['p-1', 'p-2', 'p-3']);
+      await behind.settled();
+      expect(await ctoIds(behind)).toEqual(['p-1', 'p-3']);
+      // The replica that had seen them goes on with the index it has.
+      expect(await seen.fresh()).toBe(seenIndex);
+    });
+
+    it('rebuilds when they are pruned between its point read and its catch-up', async () => {
+      const dir = makeTempDir();
+      const database = await freshTestDatabase(dir.path);
+      // Two handles on one database: the index reads through one, the pruning writes through the other.
+      const writer = openDatabase(database.url).db;
+      const afterRead = new AfterRevisionRead();
+      const reader = openDatabase(database.url).db.withPlugin(afterRead);
+      try {
+        await migrateToLatest(writer);
+        await store(writer, [cto('p-1'), cto('p-2'), cto('p-3')]);
+        const behind = new FreshLeadIndex(reader);
+        await behind.start();
+        await writer.deleteFrom('people').where('id', '=', 'p-2').execute();
+
+        afterRead.arm(() =>
+          pruneLeadDeletions(writer, { before: new Date(Date.now() + 3_600_000) }),
+        );
+
+        expect(await ctoIds(behind)).toEqual(['p-1', 'p-2', 'p-3']);
+        await behind.settled();
+        expect(await ctoIds(behind)).toEqual(['p-1', 'p-3']);
+      } finally {
+        await Promise.all([writer.destroy(), reader.destroy()]);
+        await database.drop();
+        dir.remove();
+      }
+    });
   });
 });

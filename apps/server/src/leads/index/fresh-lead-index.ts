@@ -7,14 +7,16 @@
  * - a few rows behind (up to `catchUpLimit`, 5,000 by default): it reads those rows and applies
  *   them first (a thousand at a time, yielding to the event loop in between), so the
  *   search sees every write committed before it, on every replica;
- * - further behind (a large import): a new index is built in the background and swapped in when
- *   it is done; until then searches are answered from the current one.
+ * - further behind (a large import), or behind deletions pruned since (see
+ *   lead-deletions-pruning.ts: the same point read says up to which revision): a new index is
+ *   built in the background and swapped in when it is done; until then searches are answered
+ *   from the current one.
  * Until the first build is done a search waits for it, and `/healthz` answers 503.
  */
 import type { Db } from '../../db/connect.js';
 import { rootDatabase } from '../../db/root-database.js';
 import type { Logger } from '../../logging/logger.js';
-import { currentLeadRevision } from '../lead-revision.js';
+import { currentLeadRevision, leadRevisionState } from '../lead-revision.js';
 import type { BitmapLeadIndex } from './bitmap-lead-index.js';
 import { buildLeadIndex } from './build-lead-index.js';
 import { inPages } from './in-pages.js';
@@ -56,8 +58,10 @@ const CATCH_UP_PAGE = 1_000;
 /**
  * Applies what was written after the index's revision, up to `revision`, a page of rows at a
  * time. Deletions first: a row deleted and written again since is read as it stands now.
+ * Resolves false, changing nothing, when deletions after the index's revision were pruned
+ * (before the read or during it): the index is to be rebuilt.
  */
-async function catchUp(db: Db, index: BitmapLeadIndex, revision: number): Promise<void> {
+async function catchUp(db: Db, index: BitmapLeadIndex, revision: number): Promise<boolean> {
   const from = index.revision;
   const deletions = await db
     .selectFrom('lead_deletions')
@@ -65,6 +69,8 @@ async function catchUp(db: Db, index: BitmapLeadIndex, revision: number): Promis
     .where('revision', '>', from)
     .where('revision', '<=', revision)
     .execute();
+  // Read after the deletions: a prune that took some of them had committed before that read.
+  if ((await leadRevisionState(db)).deletionsPrunedThrough > from) return false;
   index.deleteCompanies(deletions.flatMap((row) => (row.kind === 'company' ? [row.id] : [])));
   index.deletePeople(deletions.flatMap((row) => (row.kind === 'person' ? [row.id] : [])));
   await inPages(
@@ -92,6 +98,7 @@ async function catchUp(db: Db, index: BitmapLeadIndex, revision: number): Promis
     (rows) => index.putPeople(rows.map(indexedPerson)),
   );
   index.revision = revision;
+  return true;
 }
 
 export class FreshLeadIndex {
@@ -142,7 +149,7 @@ export class FreshLeadIndex {
    */
   async fresh(options: { readOwnWrites?: boolean } = {}): Promise<BitmapLeadIndex> {
     await this.#built();
-    const revision = await currentLeadRevision(this.#db);
+    const { revision, deletionsPrunedThrough } = await leadRevisionState(this.#db);
     // A catch-up or rebuild that keeps failing fails the search rather than looping.
     for (let attempt = 0; (this.#index as BitmapLeadIndex).revision < revision; attempt += 1) {
       if (attempt === MAX_ATTEMPTS) throw new Error('The lead index could not catch up');
@@ -151,7 +158,7 @@ export class FreshLeadIndex {
         await this.#rebuilding;
         continue;
       }
-      this.#catchingUp ??= this.#catchUpTo(revision).finally(() => {
+      this.#catchingUp ??= this.#catchUpTo(revision, deletionsPrunedThrough).finally(() => {
         this.#catchingUp = null;
       });
       await this.#catchingUp;
@@ -159,15 +166,19 @@ export class FreshLeadIndex {
     return this.#index as BitmapLeadIndex;
   }
 
-  async #catchUpTo(revision: number): Promise<void> {
+  async #catchUpTo(revision: number, deletionsPrunedThrough: number): Promise<void> {
     const index = this.#index as BitmapLeadIndex;
     if (index.revision >= revision) return;
-    const behind = await countChangesBetween(this.#db, index.revision, revision);
-    if (behind > this.#catchUpLimit) {
+    // Deletions it never saw are gone from lead_deletions: only a new build leaves them out.
+    if (index.revision < deletionsPrunedThrough) {
       this.#rebuildInBackground();
       return;
     }
-    await catchUp(this.#db, index, revision);
+    const behind = await countChangesBetween(this.#db, index.revision, revision);
+    if (behind > this.#catchUpLimit || !(await catchUp(this.#db, index, revision))) {
+      this.#rebuildInBackground();
+      return;
+    }
     if (index.drift > Math.max(MIN_DRIFT, index.people.size * DRIFT_SHARE)) {
       this.#rebuildInBackground();
     }
@@ -178,7 +189,9 @@ export class FreshLeadIndex {
       const rebuilt = await buildLeadIndex(this.#db);
       // What was written during the build is applied before the swap, however much it is.
       const revision = await currentLeadRevision(this.#db);
-      if (rebuilt.revision < revision) await catchUp(this.#db, rebuilt, revision);
+      if (rebuilt.revision < revision && !(await catchUp(this.#db, rebuilt, revision))) {
+        throw new Error('Lead deletions were pruned while the lead index was built');
+      }
       this.#index = rebuilt;
     })()
       .catch((error: unknown) => {
