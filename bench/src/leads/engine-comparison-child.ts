@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const { db } = openDatabase(url);
   try {
     const before = memory();
-    const fresh = new FreshLeadIndex(db);
+    const fresh = new FreshLeadIndex(db, { build: { databaseUrl: url } });
     const started = performance.now();
     await fresh.start();
     const buildMs = performance.now() - started;

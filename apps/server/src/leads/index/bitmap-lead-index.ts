@@ -10,7 +10,7 @@
  * in criteria-bitmaps.ts.
  */
 import { RoaringBitmap32 } from './bitmap.js';
-import { IdSpace } from './id-space.js';
+import { IdSpace, type SortedIds } from './id-space.js';
 import type { IndexedCompany, IndexedPerson } from './indexed-records.js';
 import { ValueColumn } from './value-column.js';
 import { ValueSets } from './value-sets.js';
@@ -87,6 +87,60 @@ export interface CompanySets {
   city: ValueSets;
 }
 
+/** A value's numbers, for every value of an attribute: `numbers[starts[i] .. starts[i + 1])`. */
+export interface EncodedSets {
+  values: string[];
+  starts: Uint32Array;
+  numbers: Uint32Array;
+}
+
+/**
+ * The people after a split of the ids, indexed by another thread (see build-lead-index.ts) and
+ * numbered from 0, as `appendPeoplePart` takes them. Only typed arrays and strings: it crosses
+ * threads by a copy of its strings and a transfer of its arrays.
+ */
+export interface PeoplePart {
+  ids: SortedIds;
+  sets: Record<keyof PersonSets, EncodedSets>;
+  scoped: Uint32Array;
+  /** Each person's company number; NO_COMPANY for none and for those of `unknownCompanies`. */
+  companyOf: Int32Array;
+  /** People whose company was not among the companies the part was given, and its id. */
+  unknownCompanies: { people: Uint32Array; companyIds: string[] };
+}
+
+/** The buffers a part is handed over with. */
+export function transferablesOf(part: PeoplePart): ArrayBuffer[] {
+  return [
+    part.ids.bytes,
+    part.ids.offsets,
+    part.scoped,
+    part.companyOf,
+    part.unknownCompanies.people,
+    ...Object.values(part.sets).flatMap((sets) => [sets.starts, sets.numbers]),
+  ].map((array) => array.buffer as ArrayBuffer);
+}
+
+function encoded(sets: { entries(): IterableIterator<[string, Uint32Array]> }): EncodedSets {
+  const values: string[] = [];
+  const lists: Uint32Array[] = [];
+  for (const [value, numbers] of sets.entries()) {
+    values.push(value);
+    lists.push(numbers);
+  }
+  const starts = new Uint32Array(values.length + 1);
+  lists.forEach((list, at) => {
+    starts[at + 1] = (starts[at] as number) + list.length;
+  });
+  const numbers = new Uint32Array(starts[values.length] as number);
+  lists.forEach((list, at) => {
+    numbers.set(list, starts[at]);
+  });
+  return { values, starts, numbers };
+}
+
+const shifted = (numbers: Uint32Array, by: number) => numbers.map((number) => number + by);
+
 /** How big the index is. */
 export interface LeadIndexSize {
   people: number;
@@ -141,6 +195,8 @@ export class BitmapLeadIndex {
   readonly #unlisted = new RoaringBitmap32();
   /** Company numbers by id while the index is built (a binary search per person is slower). */
   #companyLookup: Map<string, number> | null = new Map();
+  /** In a part (see `part`): the people whose company it was not given, and that company's id. */
+  #unknownCompanies: { people: number[]; companyIds: string[] } | null = null;
   /** Records read out of id order while building, put once the ordered ones are numbered. */
   #heldCompanies: IndexedCompany[] = [];
   #heldPeople: IndexedPerson[] = [];
@@ -191,6 +247,74 @@ export class BitmapLeadIndex {
     return set;
   }
 
+  /**
+   * An index of only some of the people (those after a split: see build-lead-index.ts), built
+   * in another thread, whose companies are numbered as `companyIds` lists them: the index they
+   * will be appended to numbers them so.
+   */
+  static part(companyIds: readonly string[]): BitmapLeadIndex {
+    const part = new BitmapLeadIndex(0);
+    part.#companyLookup = new Map(companyIds.map((id, number) => [id, number]));
+    part.companies.close();
+    part.#unknownCompanies = { people: [], companyIds: [] };
+    return part;
+  }
+
+  /** A part's people, numbered from 0, to hand to the index they belong to. */
+  exportPeoplePart(): PeoplePart {
+    const unknown = this.#unknownCompanies;
+    if (unknown === null) throw new Error('Only a part exports its people');
+    for (const sets of Object.values(this.personSets)) sets.flush();
+    if (this.#heldPeople.length > 0) throw new Error('The people of a part come in id order');
+    const sets = Object.fromEntries(
+      Object.entries(this.personSets).map(([key, value]) => [key, encoded(value)]),
+    ) as Record<keyof PersonSets, EncodedSets>;
+    return {
+      ids: this.people.exportSorted(),
+      sets,
+      scoped: this.scoped.toUint32Array(),
+      companyOf: this.#companyOf.values.slice(0, this.people.size),
+      unknownCompanies: {
+        people: Uint32Array.from(unknown.people),
+        companyIds: unknown.companyIds,
+      },
+    };
+  }
+
+  /**
+   * Building: the people of a part (see `part`), whose ids all come after those built here;
+   * they take the next numbers. Throws, changing nothing, when an id does not come after.
+   */
+  appendPeoplePart(part: PeoplePart): void {
+    this.#closeCompanies();
+    const first = this.people.appendAllInOrder(part.ids);
+    for (const [key, sets] of Object.entries(part.sets) as [keyof PersonSets, EncodedSets][]) {
+      const into = this.personSets[key];
+      sets.values.forEach((value, at) => {
+        const numbers = sets.numbers.subarray(sets.starts[at], sets.starts[at + 1]);
+        into.addAll(value, shifted(numbers, first));
+      });
+    }
+    this.scoped.addMany(shifted(part.scoped, first));
+    const employed: number[] = [];
+    part.companyOf.forEach((company, person) => {
+      this.#companyOf.set(first + person, company);
+      if (company !== NO_COMPANY) employed.push(first + person);
+    });
+    const { people, companyIds } = part.unknownCompanies;
+    people.forEach((person, at) => {
+      this.#companyOf.set(first + person, this.#companyNumber(companyIds[at] as string));
+      employed.push(first + person);
+    });
+    this.employed.addMany(employed);
+  }
+
+  /** The ids of the companies by number, once they are built (for a part: see `part`). */
+  companyIdsByNumber(): string[] {
+    this.#closeCompanies();
+    return Array.from({ length: this.companies.size }, (_, number) => this.companies.idOf(number));
+  }
+
   /** Building: companies in id order, before any person. */
   buildCompanies(companies: readonly IndexedCompany[]): void {
     for (const company of companies) {
@@ -207,18 +331,21 @@ export class BitmapLeadIndex {
 
   /** Building: people in id order, once every company is built. */
   buildPeople(people: readonly IndexedPerson[]): void {
-    if (!this.companies.closed) {
-      for (const sets of Object.values(this.companySets)) sets.flush();
-      this.companies.close();
-      this.putCompanies(this.#heldCompanies);
-      this.#heldCompanies = [];
-    }
+    this.#closeCompanies();
     for (const person of people) {
       const number = this.people.appendInOrder(person.id);
       if (number === null) this.#heldPeople.push(person);
       else this.#addPerson(number, person);
     }
     for (const sets of Object.values(this.personSets)) sets.flushIfLarge();
+  }
+
+  #closeCompanies(): void {
+    if (this.companies.closed) return;
+    for (const sets of Object.values(this.companySets)) sets.flush();
+    this.companies.close();
+    this.putCompanies(this.#heldCompanies);
+    this.#heldCompanies = [];
   }
 
   /**
@@ -251,6 +378,17 @@ export class BitmapLeadIndex {
     return added;
   }
 
+  /** In a part, a company it was not given is left to the index the part is appended to. */
+  #companyOfPerson(person: number, companyId: string): number {
+    const unknown = this.#unknownCompanies;
+    if (unknown === null) return this.#companyNumber(companyId);
+    const known = this.#companyLookup?.get(companyId);
+    if (known !== undefined) return known;
+    unknown.people.push(person);
+    unknown.companyIds.push(companyId);
+    return NO_COMPANY;
+  }
+
   #addCompany(number: number, company: IndexedCompany): void {
     const sets = this.companySets;
     if (company.domain !== null) sets.domain.add(company.domain, number);
@@ -276,7 +414,8 @@ export class BitmapLeadIndex {
     if (person.city !== null) sets.city.add(person.city, number);
     sets.source.add(person.source, number);
     if (person.scoped) this.scoped.add(number);
-    const company = person.companyId === null ? NO_COMPANY : this.#companyNumber(person.companyId);
+    const company =
+      person.companyId === null ? NO_COMPANY : this.#companyOfPerson(number, person.companyId);
     if (company !== NO_COMPANY) this.employed.add(number);
     this.#companyOf.set(number, company);
   }

@@ -18,7 +18,7 @@ import { rootDatabase } from '../../db/root-database.js';
 import type { Logger } from '../../logging/logger.js';
 import { currentLeadRevision, leadRevisionState } from '../lead-revision.js';
 import type { BitmapLeadIndex } from './bitmap-lead-index.js';
-import { buildLeadIndex } from './build-lead-index.js';
+import { type BuildOptions, buildLeadIndex } from './build-lead-index.js';
 import { inPages } from './in-pages.js';
 import { companiesQuery, indexedCompany, indexedPerson, peopleQuery } from './indexed-records.js';
 
@@ -34,6 +34,8 @@ const MAX_ATTEMPTS = 3;
 
 export interface FreshLeadIndexOptions {
   catchUpLimit?: number | undefined;
+  /** How the index is built (see build-lead-index.ts): the database's URL, for two threads. */
+  build?: BuildOptions | undefined;
   /** Where a failed background rebuild is reported. */
   logger?: Pick<Logger, 'error'> | undefined;
 }
@@ -105,6 +107,7 @@ export class FreshLeadIndex {
   readonly #db: Db;
   readonly #catchUpLimit: number;
   readonly #logger: Pick<Logger, 'error'> | undefined;
+  readonly #build: BuildOptions;
   #index: BitmapLeadIndex | null = null;
   #firstBuild: Promise<BitmapLeadIndex> | null = null;
   #catchingUp: Promise<void> | null = null;
@@ -114,6 +117,7 @@ export class FreshLeadIndex {
     this.#db = db;
     this.#catchUpLimit = options.catchUpLimit ?? DEFAULT_CATCH_UP_LIMIT;
     this.#logger = options.logger;
+    this.#build = options.build ?? {};
   }
 
   /** Whether the first build is done. */
@@ -128,7 +132,7 @@ export class FreshLeadIndex {
 
   #built(): Promise<BitmapLeadIndex> {
     if (this.#index !== null) return Promise.resolve(this.#index);
-    this.#firstBuild ??= buildLeadIndex(this.#db).then(
+    this.#firstBuild ??= buildLeadIndex(this.#db, this.#build).then(
       (index) => {
         this.#index = index;
         return index;
@@ -186,7 +190,7 @@ export class FreshLeadIndex {
 
   #rebuildInBackground(): void {
     this.#rebuilding ??= (async () => {
-      const rebuilt = await buildLeadIndex(this.#db);
+      const rebuilt = await buildLeadIndex(this.#db, this.#build);
       // What was written during the build is applied before the swap, however much it is.
       const revision = await currentLeadRevision(this.#db);
       if (rebuilt.revision < revision && !(await catchUp(this.#db, rebuilt, revision))) {

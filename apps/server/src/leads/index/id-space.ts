@@ -8,6 +8,12 @@ import { compareIds } from './id-order.js';
  * take the next numbers, out of order, and are kept sorted apart; a rebuild numbers them in
  * order again. A number stays its id's for the life of the index, even once the record is gone.
  */
+/** Ids in their order as one UTF-8 buffer: id `n` is `bytes[offsets[n] .. offsets[n + 1])`. */
+export interface SortedIds {
+  bytes: Uint8Array;
+  offsets: Uint32Array;
+}
+
 export class IdSpace {
   #sortedIds = Buffer.alloc(1024);
   #sortedLength = 0;
@@ -49,6 +55,52 @@ export class IdSpace {
     this.sortedCount = count + 1;
     this.#lastSorted = id;
     return count;
+  }
+
+  /**
+   * While the space is built: numbers, next and in their order, the ids `exportSorted` gave
+   * (of ids that all come after those numbered here); returns the number of the first.
+   */
+  appendAllInOrder(ids: SortedIds): number {
+    if (!this.#open) throw new Error('The ids of this space are no longer built');
+    const start = this.sortedCount;
+    const count = ids.offsets.length - 1;
+    if (count <= 0) return start;
+    const decode = (at: number) =>
+      Buffer.from(ids.bytes.buffer, ids.bytes.byteOffset, ids.bytes.byteLength).toString(
+        'utf8',
+        ids.offsets[at] as number,
+        ids.offsets[at + 1] as number,
+      );
+    if (this.#lastSorted !== null && compareIds(this.#lastSorted, decode(0)) >= 0) {
+      throw new Error('Ids appended must come after those already numbered');
+    }
+    const length = this.#sortedLength + ids.bytes.byteLength;
+    if (length > this.#sortedIds.length) {
+      const grown = Buffer.alloc(Math.max(this.#sortedIds.length * 2, length));
+      this.#sortedIds.copy(grown, 0, 0, this.#sortedLength);
+      this.#sortedIds = grown;
+    }
+    if (start + count + 1 > this.#offsets.length) {
+      const grown = new Uint32Array(Math.max(this.#offsets.length * 2, start + count + 1));
+      grown.set(this.#offsets);
+      this.#offsets = grown;
+    }
+    this.#sortedIds.set(ids.bytes, this.#sortedLength);
+    for (let at = 1; at <= count; at += 1) {
+      this.#offsets[start + at] = this.#sortedLength + (ids.offsets[at] as number);
+    }
+    this.#sortedLength = length;
+    this.sortedCount = start + count;
+    this.#lastSorted = decode(count - 1);
+    return start;
+  }
+
+  /** The ids numbered in order, as `appendAllInOrder` takes them (a copy, to hand to another thread). */
+  exportSorted(): SortedIds {
+    const bytes = new Uint8Array(this.#sortedLength);
+    bytes.set(this.#sortedIds.subarray(0, this.#sortedLength));
+    return { bytes, offsets: this.#offsets.slice(0, this.sortedCount + 1) };
   }
 
   get closed(): boolean {

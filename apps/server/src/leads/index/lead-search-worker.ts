@@ -8,9 +8,7 @@
  * bound a search is refused with a 503 (each user's searches are bounded too: see
  * lead-search-limits.ts).
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { StatementDeadline } from '../../db/statement-deadline.js';
 import { AppError } from '../../errors.js';
 import type { Logger } from '../../logging/logger.js';
@@ -26,20 +24,12 @@ import {
   type SentDeadline,
   sentError,
 } from './search-protocol.js';
+import { siblingWorker } from './thread-file.js';
 
-/** The source tree runs under tsx or vitest: its worker is the `.ts` file, loaded through tsx. */
-const fromSource = import.meta.url.endsWith('.ts');
-const WORKER_FILE = new URL(`./search-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
 /** Requests the worker may have at once; each search is one and then one per page. */
 const MAX_PENDING = 256;
 /** A worker that stopped is started again after this, unless a request needs it sooner. */
 const RESTART_DELAY_MS = 1_000;
-
-/** In a worker thread only tsx's require hook takes effect (Node 20): the source is required. */
-function workerExecArgv(): string[] {
-  if (!fromSource) return [];
-  return ['--require', createRequire(import.meta.url).resolve('tsx/cjs')];
-}
 
 const stopped = () =>
   new AppError('SERVICE_UNAVAILABLE', 'The lead search stopped unexpectedly; try again shortly');
@@ -189,14 +179,7 @@ export class LeadSearchWorker {
     if (this.#restart !== null) clearTimeout(this.#restart);
     this.#restart = null;
     const { logger, ...data } = this.#options;
-    const entry = fromSource
-      ? `require(${JSON.stringify(fileURLToPath(WORKER_FILE))});`
-      : WORKER_FILE;
-    const worker = new Worker(entry, {
-      eval: fromSource,
-      workerData: data satisfies SearchWorkerData,
-      execArgv: workerExecArgv(),
-    });
+    const worker = siblingWorker('search-worker', { workerData: data satisfies SearchWorkerData });
     // Its requests keep the process alive through their sockets; the worker alone does not.
     worker.unref();
     worker.on('message', (message: SearchReply | SearchEvent) => {

@@ -52,7 +52,10 @@ const logger = {
     port.postMessage({ event: 'log', entry } satisfies SearchEvent);
   }) as Logger['error'],
 };
-const fresh = new FreshLeadIndex(db, { logger });
+const fresh = new FreshLeadIndex(db, {
+  logger,
+  build: { databaseUrl: data.databaseUrl, logger },
+});
 const engine = indexLeadEngine(fresh);
 /** A search's result, and the criteria as the worker received them (its reasons point to them). */
 interface HeldSearch {

@@ -41,6 +41,38 @@ export class ValueColumn {
     this.#length = Math.max(this.#length, number + 1);
   }
 
+  /** Each value and its numbers, sorted (to hand the column to another thread). */
+  *entries(): IterableIterator<[string, Uint32Array]> {
+    const values: string[] = [];
+    for (const [value, code] of this.#codes) values[code] = value;
+    const starts = new Uint32Array(values.length + 1);
+    for (let number = 0; number < this.#length; number += 1) {
+      const code = this.#column[number] as number;
+      if (code !== NONE) starts[code + 1] = (starts[code + 1] as number) + 1;
+    }
+    for (let code = 0; code < values.length; code += 1) {
+      starts[code + 1] = (starts[code + 1] as number) + (starts[code] as number);
+    }
+    const next = starts.slice(0, values.length);
+    const numbers = new Uint32Array(starts[values.length] as number);
+    for (let number = 0; number < this.#length; number += 1) {
+      const code = this.#column[number] as number;
+      if (code === NONE) continue;
+      numbers[next[code] as number] = number;
+      next[code] = (next[code] as number) + 1;
+    }
+    for (let code = 0; code < values.length; code += 1) {
+      const start = starts[code] as number;
+      const end = starts[code + 1] as number;
+      if (start < end) yield [values[code] as string, numbers.subarray(start, end)];
+    }
+  }
+
+  /** Adds these numbers to `value`. */
+  addAll(value: string, numbers: Uint32Array): void {
+    for (const number of numbers) this.add(value, number);
+  }
+
   /** Values are written as they are added: nothing is pending. */
   flushIfLarge(): void {}
 

@@ -38,6 +38,22 @@ export class ValueSets {
     this.#pendingCount = 0;
   }
 
+  /** Each value and its numbers, sorted (to hand the sets to another thread). */
+  *entries(): IterableIterator<[string, Uint32Array]> {
+    for (const [value, set] of this.#sets) yield [value, set.toUint32Array()];
+  }
+
+  /** Adds these numbers to the set of `value` at once. */
+  addAll(value: string, numbers: Uint32Array): void {
+    if (numbers.length === 0) return;
+    let set = this.#sets.get(value);
+    if (set === undefined) {
+      set = new RoaringBitmap32();
+      this.#sets.set(value, set);
+    }
+    set.addMany(numbers);
+  }
+
   /** The numbers having `value`; empty when none has it. Never to be changed by the caller. */
   get(value: string): RoaringBitmap32 | undefined {
     return this.#sets.get(value);
