@@ -6,14 +6,10 @@
  */
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-const dayOf = (now: Date) => now.toISOString().slice(0, 10);
+import { nextUtcDay, utcDay } from '../utc-day.js';
 
 function quotaExceeded(perDay: number, now: Date, detail: string): AppError {
-  const resetsAt = new Date((Math.floor(now.getTime() / DAY_MS) + 1) * DAY_MS);
-  const retryAfterSeconds = Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000));
+  const { startsAt: resetsAt, inSeconds: retryAfterSeconds } = nextUtcDay(now);
   return new AppError(
     'TOO_MANY_REQUESTS',
     `${detail}: each user may store ${perDay.toLocaleString('en-US')} leads in lead lists per day; the quota resets at ${resetsAt.toISOString()}`,
@@ -34,7 +30,7 @@ export async function checkStoredLeadsLeft(
     .selectFrom('stored_leads_per_day')
     .select('leads')
     .where('user_id', '=', userId)
-    .where('day', '=', dayOf(now))
+    .where('day', '=', utcDay(now))
     .executeTakeFirst();
   if ((row?.leads ?? 0) >= perDay) {
     throw quotaExceeded(perDay, now, "Today's quota of stored leads is used up");
@@ -57,7 +53,7 @@ export async function takeStoredLeads(
   const refuse = () =>
     quotaExceeded(perDay, now, `A list of ${count.toLocaleString('en-US')} leads does not fit`);
   if (count > perDay) throw refuse();
-  const day = dayOf(now);
+  const day = utcDay(now);
   const taken = await tx
     .insertInto('stored_leads_per_day')
     .values({ user_id: userId, day, leads: count })

@@ -14,9 +14,6 @@ export interface DayCompany {
   answer: RecommendedCompany;
 }
 
-/** The UTC day (`YYYY-MM-DD`) of `now`: recommendations are generated once per such day. */
-export const utcDay = (now: Date) => now.toISOString().slice(0, 10);
-
 export async function findRecommendationDay(
   db: Db,
   icpId: string,

@@ -13,6 +13,7 @@ import { isUniqueViolation } from '../db/unique-violation.js';
 import { leadEngineOf } from '../leads/index/lead-engine-of.js';
 import { findLeads } from '../leads/matching/find-leads.js';
 import { readCriteria } from '../leads/matching/provider-filters.js';
+import { utcDay } from '../utc-day.js';
 import { criteriaOfRecommendationIcp } from './recommendation-criteria.js';
 import {
   type DayCompany,
@@ -21,7 +22,6 @@ import {
   recommendedCompanyIds,
   type StoredDay,
   storeRecommendationDay,
-  utcDay,
 } from './recommendation-day.repository.js';
 import { recommendationId } from './recommendation-id.js';
 import { fitScore, recommendationReasons } from './recommendation-reasons.js';

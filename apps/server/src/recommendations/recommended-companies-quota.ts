@@ -9,14 +9,10 @@
 import type { Db } from '../db/connect.js';
 import type { Transact } from '../db/transact.js';
 import { AppError } from '../errors.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-const dayOf = (now: Date) => now.toISOString().slice(0, 10);
+import { nextUtcDay, utcDay } from '../utc-day.js';
 
 function quotaExhausted(perDay: number, now: Date): AppError {
-  const resetsAt = new Date((Math.floor(now.getTime() / DAY_MS) + 1) * DAY_MS);
-  const retryAfterSeconds = Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000));
+  const { startsAt: resetsAt, inSeconds: retryAfterSeconds } = nextUtcDay(now);
   return new AppError(
     'FORBIDDEN',
     `Daily quota of recommended companies exhausted: each user may fetch ${perDay.toLocaleString('en-US')} companies per day; the quota resets at ${resetsAt.toISOString()}`,
@@ -39,7 +35,7 @@ export async function takeRecommendedCompanies(
   now: Date,
 ): Promise<void> {
   if (perDay === 0 || companyIds.length === 0) return;
-  const day = dayOf(now);
+  const day = utcDay(now);
   // In one order, so that racing fetches of overlapping pages wait on each other, never lock up.
   const ids = [...new Set(companyIds)].sort();
   // Counted companies stay counted all day, so a page found counted whole is free for good.
