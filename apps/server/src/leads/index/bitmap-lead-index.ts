@@ -101,6 +101,8 @@ export interface EncodedSets {
  */
 export interface PeoplePart {
   ids: SortedIds;
+  /** The companies as the part numbered them: the index appends it only if it numbered them so. */
+  companies: SortedIds;
   sets: Record<keyof PersonSets, EncodedSets>;
   scoped: Uint32Array;
   /** Each person's company number; NO_COMPANY for none and for those of `unknownCompanies`. */
@@ -114,6 +116,8 @@ export function transferablesOf(part: PeoplePart): ArrayBuffer[] {
   return [
     part.ids.bytes,
     part.ids.offsets,
+    part.companies.bytes,
+    part.companies.offsets,
     part.scoped,
     part.companyOf,
     part.unknownCompanies.people,
@@ -249,12 +253,18 @@ export class BitmapLeadIndex {
 
   /**
    * An index of only some of the people (those after a split: see build-lead-index.ts), built
-   * in another thread, whose companies are numbered as `companyIds` lists them: the index they
-   * will be appended to numbers them so.
+   * in another thread, its companies numbered in the order of `companyIds` (all the companies'
+   * ids, in id order), as the index it is appended to numbers them.
    */
   static part(companyIds: readonly string[]): BitmapLeadIndex {
     const part = new BitmapLeadIndex(0);
-    part.#companyLookup = new Map(companyIds.map((id, number) => [id, number]));
+    const lookup = new Map<string, number>();
+    for (const id of companyIds) {
+      const number = part.companies.appendInOrder(id);
+      if (number === null) throw new Error('The companies of a part come in id order');
+      lookup.set(id, number);
+    }
+    part.#companyLookup = lookup;
     part.companies.close();
     part.#unknownCompanies = { people: [], companyIds: [] };
     return part;
@@ -271,6 +281,7 @@ export class BitmapLeadIndex {
     ) as Record<keyof PersonSets, EncodedSets>;
     return {
       ids: this.people.exportSorted(),
+      companies: this.companies.exportSorted(),
       sets,
       scoped: this.scoped.toUint32Array(),
       companyOf: this.#companyOf.values.slice(0, this.people.size),
@@ -283,10 +294,14 @@ export class BitmapLeadIndex {
 
   /**
    * Building: the people of a part (see `part`), whose ids all come after those built here;
-   * they take the next numbers. Throws, changing nothing, when an id does not come after.
+   * they take the next numbers. Throws, changing nothing, when an id does not come after, or
+   * when the part numbered other companies (some were written between the two reads).
    */
   appendPeoplePart(part: PeoplePart): void {
     this.#closeCompanies();
+    if (this.companies.addedCount > 0 || !this.companies.sortedEquals(part.companies)) {
+      throw new Error('The part numbered other companies than the index');
+    }
     const first = this.people.appendAllInOrder(part.ids);
     for (const [key, sets] of Object.entries(part.sets) as [keyof PersonSets, EncodedSets][]) {
       const into = this.personSets[key];
@@ -307,12 +322,6 @@ export class BitmapLeadIndex {
       employed.push(first + person);
     });
     this.employed.addMany(employed);
-  }
-
-  /** The ids of the companies by number, once they are built (for a part: see `part`). */
-  companyIdsByNumber(): string[] {
-    this.#closeCompanies();
-    return Array.from({ length: this.companies.size }, (_, number) => this.companies.idOf(number));
   }
 
   /** Building: companies in id order, before any person. */

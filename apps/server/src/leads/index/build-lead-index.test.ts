@@ -10,7 +10,7 @@ import { migrateToLatest } from '../../db/migrate.js';
 import { openDatabase } from '../../db/open-database.js';
 import { writeGenerated } from '../dataset/store-generated.js';
 import { generateDataset } from '../dataset/synthetic.js';
-import type { BitmapLeadIndex } from './bitmap-lead-index.js';
+import { BitmapLeadIndex } from './bitmap-lead-index.js';
 import { buildLeadIndex } from './build-lead-index.js';
 
 /** Everything a search reads of an index, in a form `toEqual` compares. */
@@ -104,5 +104,49 @@ describe('a lead index built in two threads', () => {
     for (const options of [{ databaseUrl: url }, { twoThreadsFrom: 1 }]) {
       expect(contentsOf(await buildLeadIndex(db, options))).toEqual(contentsOf(inOne));
     }
+  });
+
+  it('appends a part only if it numbered the companies as the index did', () => {
+    const company = (id: string) => ({
+      id,
+      domain: null,
+      industry: null,
+      keywords: [],
+      employeeCount: null,
+      revenue: null,
+      foundedYear: null,
+      country: null,
+      state: null,
+      city: null,
+    });
+    const person = (id: string, companyId: string) => ({
+      id,
+      companyId,
+      titleWords: ['cto'],
+      exactTitle: 'cto',
+      seniority: null,
+      department: null,
+      skills: [],
+      country: null,
+      state: null,
+      city: null,
+      source: 'provider',
+      scoped: false,
+    });
+    const index = new BitmapLeadIndex(0);
+    index.buildCompanies([company('c-1'), company('c-3')]);
+    index.buildPeople([person('p-1', 'c-1')]);
+    // A company written between the two reads: the part numbers c-3 as 2, the index as 1.
+    const part = BitmapLeadIndex.part(['c-1', 'c-2', 'c-3']);
+    part.buildPeople([person('p-2', 'c-3')]);
+
+    expect(() => index.appendPeoplePart(part.exportPeoplePart())).toThrow(/other companies/);
+    expect(index.people.size).toBe(1);
+
+    const same = BitmapLeadIndex.part(['c-1', 'c-3']);
+    same.buildPeople([person('p-2', 'c-3')]);
+    index.appendPeoplePart(same.exportPeoplePart());
+    index.finishBuild();
+    expect([...index.peopleOfCompany(1)]).toEqual([1]);
   });
 });

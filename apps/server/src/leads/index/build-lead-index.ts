@@ -122,20 +122,19 @@ async function splitOf(db: Db, options: BuildOptions): Promise<string | undefine
   return middle?.id;
 }
 
-/** What a people-part worker is asked: where the people are, the companies' numbers, the split. */
+/** What a people-part worker is asked: where the people are, and from which id. */
 export interface PeoplePartRequest {
   databaseUrl: string;
-  companyIds: string[];
   fromId: string;
 }
 
-/** In a people-part worker: the people from `fromId` on, as a part of the index. */
-export async function buildPeoplePart(
-  db: Db,
-  companyIds: readonly string[],
-  fromId: string,
-): Promise<PeoplePart> {
-  const part = BitmapLeadIndex.part(companyIds);
+/**
+ * In a people-part worker: the people from `fromId` on, as a part of the index, its companies
+ * numbered in id order as the index numbers them (which the index checks).
+ */
+export async function buildPeoplePart(db: Db, fromId: string): Promise<PeoplePart> {
+  const companies = await db.selectFrom('companies').select('id').orderBy(inIdOrder(db)).execute();
+  const part = BitmapLeadIndex.part(companies.map((company) => company.id));
   await readPeople(db, { from: fromId }, (people) => part.buildPeople(people));
   return part.exportPeoplePart();
 }
@@ -169,6 +168,16 @@ function appended(index: BitmapLeadIndex, part: PeoplePart): unknown {
  */
 export async function buildLeadIndex(db: Db, options: BuildOptions = {}): Promise<BitmapLeadIndex> {
   const index = new BitmapLeadIndex(await currentLeadRevision(db));
+  const fromId = await splitOf(db, options);
+  // Started first, so that it starts and numbers the companies while they are built here.
+  const secondHalf =
+    fromId === undefined || options.databaseUrl === undefined
+      ? undefined
+      : peoplePartInThread({ databaseUrl: options.databaseUrl, fromId }).then(
+          (part) => ({ part }),
+          // Settled at once, so that a failure while the first half is read is not unhandled.
+          (error: unknown) => ({ error }),
+        );
   const read = pageReader(db);
   await inPages(
     BUILD_BATCH,
@@ -178,20 +187,12 @@ export async function buildLeadIndex(db: Db, options: BuildOptions = {}): Promis
     },
     (rows) => index.buildCompanies(rows.map(indexedCompany)),
   );
-  const fromId = await splitOf(db, options);
   const build = (people: ReturnType<typeof indexedPerson>[]) => index.buildPeople(people);
-  if (fromId === undefined || options.databaseUrl === undefined) {
+  if (fromId === undefined || secondHalf === undefined) {
     await readPeople(db, {}, build);
   } else {
-    const companyIds = index.companyIdsByNumber();
-    const secondHalf = peoplePartInThread({ databaseUrl: options.databaseUrl, companyIds, fromId });
-    // Settled at once, so that a failure while the first half is read is not unhandled.
-    const settled = secondHalf.then(
-      (part) => ({ part }),
-      (error: unknown) => ({ error }),
-    );
     await readPeople(db, { before: fromId }, build);
-    const outcome = await settled;
+    const outcome = await secondHalf;
     const failure = 'part' in outcome ? appended(index, outcome.part) : outcome.error;
     if (failure !== undefined) {
       options.logger?.error({ event: 'lead_index_second_thread_failed', error: String(failure) });

@@ -103,6 +103,18 @@ export class IdSpace {
     return { bytes, offsets: this.#offsets.slice(0, this.sortedCount + 1) };
   }
 
+  /** Whether the ids numbered in order are those of `ids`, in the same order. */
+  sortedEquals(ids: SortedIds): boolean {
+    const count = ids.offsets.length - 1;
+    if (count !== this.sortedCount || ids.bytes.byteLength !== this.#sortedLength) return false;
+    for (let at = 0; at <= count; at += 1) {
+      if (ids.offsets[at] !== this.#offsets[at]) return false;
+    }
+    return Buffer.from(ids.bytes.buffer, ids.bytes.byteOffset, ids.bytes.byteLength).equals(
+      this.#sortedIds.subarray(0, this.#sortedLength),
+    );
+  }
+
   get closed(): boolean {
     return !this.#open;
   }

@@ -10,9 +10,9 @@ import { buildPeoplePart, type PeoplePartRequest } from './build-lead-index.js';
 
 if (parentPort === null) throw new Error('people-part-worker.ts runs in a worker thread');
 const port = parentPort;
-const { databaseUrl, companyIds, fromId } = workerData as PeoplePartRequest;
+const { databaseUrl, fromId } = workerData as PeoplePartRequest;
 const { db } = openDatabase(databaseUrl);
 // No top-level await: from the source tree this file is required as CommonJS (see thread-file.ts).
-buildPeoplePart(db, companyIds, fromId)
+buildPeoplePart(db, fromId)
   .then((part) => port.postMessage(part, transferablesOf(part)))
   .finally(() => db.destroy());
