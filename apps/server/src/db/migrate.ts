@@ -9,7 +9,7 @@ import { withoutStatementTimeout } from './without-statement-timeout.js';
  * left unnamed, the migrator would take another schema's tables (another deployment or test
  * run in the same database) for its own.
  */
-async function migratorFor(db: Db): Promise<Migrator> {
+export async function migratorFor(db: Db): Promise<Migrator> {
   const provider = { getMigrations: async () => migrations };
   if (!isPostgres(db)) return new Migrator({ db, provider });
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);

@@ -1,39 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { Migrator, sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../test/support/temp-dir.js';
-import { freshTestDatabase } from '../../test/support/test-database.js';
+import { sql } from 'kysely';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useTempDatabase } from '../../test/support/temp-database.js';
 import type { Db } from '../db/connect.js';
 import { isPostgres } from '../db/dialect.js';
-import { migrations } from '../db/migrations/index.js';
-import { openDatabase } from '../db/open-database.js';
+import { migratorFor } from '../db/migrate.js';
 
 const BEFORE = '2026-12-03-016-store-daily-recommendations';
 
-async function migratorOf(db: Db): Promise<Migrator> {
-  const provider = { getMigrations: async () => migrations };
-  if (!isPostgres(db)) return new Migrator({ db, provider });
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-  return new Migrator({ db, provider, migrationTableSchema: rows[0]?.schema ?? 'public' });
-}
-
 describe('the migration to lead lists as Lance publishes them', () => {
+  const temp = useTempDatabase({ migrated: false });
   let db: Db;
-  let remove = async () => {};
   beforeEach(async () => {
-    const dir = makeTempDir();
-    const database = await freshTestDatabase(dir.path);
-    remove = async () => {
-      await database.drop();
-      dir.remove();
-    };
-    db = openDatabase(database.url).db;
-    const { error } = await (await migratorOf(db)).migrateTo(BEFORE);
+    db = temp.db;
+    const { error } = await (await migratorFor(db)).migrateTo(BEFORE);
     if (error !== undefined) throw error;
-  });
-  afterEach(async () => {
-    await db.destroy();
-    await remove();
   });
 
   it('keeps every list and its people, names them after their ICP and day; an ICP delete then keeps them', async () => {
@@ -69,7 +50,7 @@ describe('the migration to lead lists as Lance publishes them', () => {
       `.execute(db);
     }
 
-    const { error } = await (await migratorOf(db)).migrateToLatest();
+    const { error } = await (await migratorFor(db)).migrateToLatest();
     expect(error).toBeUndefined();
 
     const list = await db
@@ -115,7 +96,7 @@ describe('the migration to lead lists as Lance publishes them', () => {
   });
 
   it('goes back down, keeping the generated lists of ICPs, and up again', async () => {
-    const migrator = await migratorOf(db);
+    const migrator = await migratorFor(db);
     expect((await migrator.migrateTo('2026-12-03-017-lead-lists-as-lance-publishes')).error).toBe(
       undefined,
     );
@@ -171,7 +152,7 @@ describe('the migration to lead lists as Lance publishes them', () => {
   });
 
   it('keeps the indexes of the lead list tables', async () => {
-    const { error } = await (await migratorOf(db)).migrateToLatest();
+    const { error } = await (await migratorFor(db)).migrateToLatest();
     expect(error).toBeUndefined();
     const tables = await db.introspection.getTables();
     const names = tables.map((table) => table.name);

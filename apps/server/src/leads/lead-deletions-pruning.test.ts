@@ -1,14 +1,9 @@
 import type { CompanyRecord, PersonRecord } from '@icp/schema';
-import { Migrator, sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sql } from 'kysely';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useTempDatabase } from '../../test/support/temp-database.js';
-import { makeTempDir } from '../../test/support/temp-dir.js';
-import { freshTestDatabase } from '../../test/support/test-database.js';
 import type { Db } from '../db/connect.js';
-import { isPostgres } from '../db/dialect.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { migrations } from '../db/migrations/index.js';
-import { openDatabase } from '../db/open-database.js';
+import { migrateToLatest, migratorFor } from '../db/migrate.js';
 import { pruneLeadDeletions, startLeadDeletionsPruning } from './lead-deletions-pruning.js';
 import { saveCompanies, savePeople } from './lead-records.repository.js';
 import { leadRevisionState } from './lead-revision.js';
@@ -179,33 +174,14 @@ describe('pruning the recorded lead deletions', () => {
 });
 
 describe('the migration that dates lead deletions', () => {
+  const temp = useTempDatabase({ migrated: false });
   let db: Db;
-  let remove = async () => {};
   beforeEach(async () => {
-    const dir = makeTempDir();
-    const database = await freshTestDatabase(dir.path);
-    remove = async () => {
-      await database.drop();
-      dir.remove();
-    };
-    db = openDatabase(database.url).db;
-  });
-  afterEach(async () => {
-    await db.destroy();
-    await remove();
+    db = temp.db;
   });
 
   async function migrateToBefore(): Promise<void> {
-    const provider = { getMigrations: async () => migrations };
-    const schema = isPostgres(db)
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]
-          ?.schema
-      : undefined;
-    const migrator = new Migrator({
-      db,
-      provider,
-      ...(schema && { migrationTableSchema: schema }),
-    });
+    const migrator = await migratorFor(db);
     const { error } = await migrator.migrateTo('2026-12-04-021-restart-webhook-retries');
     if (error !== undefined) throw error;
   }

@@ -1,27 +1,17 @@
 import { companyRecord, personRecord, UNKNOWN_COMPANY_PROFILE } from '@icp/schema';
-import { Migrator, sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../test/support/temp-dir.js';
-import { freshTestDatabase } from '../../test/support/test-database.js';
+import { sql } from 'kysely';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useTempDatabase } from '../../test/support/temp-database.js';
 import type { Db } from '../db/connect.js';
-import { isPostgres } from '../db/dialect.js';
-import { migrations } from '../db/migrations/index.js';
-import { openDatabase } from '../db/open-database.js';
+import { migratorFor } from '../db/migrate.js';
 import { saveCompanies, savePeople } from './lead-records.repository.js';
 import { leadOfRow, leadRowsOf } from './matching/lead-row.js';
 
 const BEFORE = '2026-12-02-014-track-lead-revisions';
 const MIGRATION = '2026-12-03-015-add-lead-profile-fields';
 
-async function migratorOf(db: Db): Promise<Migrator> {
-  const provider = { getMigrations: async () => migrations };
-  if (!isPostgres(db)) return new Migrator({ db, provider });
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-  return new Migrator({ db, provider, migrationTableSchema: rows[0]?.schema ?? 'public' });
-}
-
 async function migrateTo(db: Db, name: string): Promise<void> {
-  const { error, results } = await (await migratorOf(db)).migrateTo(name);
+  const { error, results } = await (await migratorFor(db)).migrateTo(name);
   if (error !== undefined) throw error;
   const failed = results?.find((result) => result.status === 'Error');
   if (failed !== undefined) throw new Error(`${failed.migrationName} failed`);
@@ -34,21 +24,11 @@ async function columnsOf(db: Db, table: string): Promise<string[]> {
 }
 
 describe('the migration that adds profile fields to companies and people', () => {
+  const temp = useTempDatabase({ migrated: false });
   let db: Db;
-  let remove = async () => {};
   beforeEach(async () => {
-    const dir = makeTempDir();
-    const database = await freshTestDatabase(dir.path);
-    remove = async () => {
-      await database.drop();
-      dir.remove();
-    };
-    db = openDatabase(database.url).db;
+    db = temp.db;
     await migrateTo(db, BEFORE);
-  });
-  afterEach(async () => {
-    await db.destroy();
-    await remove();
   });
 
   it('leaves the companies and people stored before with null fields, and goes down again', async () => {

@@ -8,9 +8,9 @@ import { freshTestDatabase } from './test-database.js';
 /**
  * A fresh, migrated database for each test of the calling `describe` (a SQLite file, or a
  * PostgreSQL schema when TEST_DATABASE=postgres); read `.db` inside the tests. Closed and
- * removed after each test.
+ * removed after each test. `migrated: false` leaves it empty (for the tests of a migration).
  */
-export function useTempDatabase(): { readonly db: Db } {
+export function useTempDatabase(options: { migrated?: boolean } = {}): { readonly db: Db } {
   const handle = { db: undefined as unknown as Db };
   let remove = async () => {};
   beforeEach(async () => {
@@ -21,7 +21,7 @@ export function useTempDatabase(): { readonly db: Db } {
       dir.remove();
     };
     handle.db = openDatabase(database.url).db;
-    await migrateToLatest(handle.db);
+    if (options.migrated ?? true) await migrateToLatest(handle.db);
   });
   afterEach(async () => {
     await handle.db.destroy();
