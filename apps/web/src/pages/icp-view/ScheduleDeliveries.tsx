@@ -17,7 +17,7 @@ export function ScheduleDeliveries({
         <p className="muted">No lists delivered yet.</p>
       ) : (
         <div className="schedule-table__frame">
-          <table className="schedule-table" aria-labelledby="schedule-deliveries-title">
+          <table className="data-table schedule-table" aria-labelledby="schedule-deliveries-title">
             <thead>
               <tr>
                 <th scope="col">Period ({timezone})</th>

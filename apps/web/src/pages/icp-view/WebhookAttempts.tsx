@@ -26,7 +26,7 @@ export function WebhookAttempts({ attempts }: { attempts: readonly WebhookAttemp
         <p className="muted">No attempts yet. The first is made when a list is delivered.</p>
       ) : (
         <div className="schedule-table__frame">
-          <table className="schedule-table" aria-labelledby="schedule-attempts-title">
+          <table className="data-table schedule-table" aria-labelledby="schedule-attempts-title">
             <thead>
               <tr>
                 <th scope="col">Time</th>

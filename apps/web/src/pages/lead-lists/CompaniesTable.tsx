@@ -15,7 +15,7 @@ export function CompaniesTable({ companies }: { companies: readonly LeadCompany[
   }
   return (
     <div className="leads-table__frame">
-      <table className="leads-table">
+      <table className="data-table leads-table">
         <caption className="visually-hidden">Companies</caption>
         <thead>
           <tr>

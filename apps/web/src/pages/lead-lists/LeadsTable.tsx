@@ -20,7 +20,7 @@ export function LeadsTable({
 }) {
   return (
     <div className="leads-table__frame">
-      <table className="leads-table">
+      <table className="data-table leads-table">
         <caption className="visually-hidden">Leads</caption>
         <thead>
           <tr>
