@@ -51,7 +51,7 @@ describe('the daily quota of recommended companies', () => {
     expect(refused?.appCode).toBe('FORBIDDEN');
     expect(refused?.httpStatus).toBe(403);
     expect(refused?.message).toBe(
-      'Daily quota of recommended companies exhausted: each user may fetch 100 companies per day; the quota resets at 2026-12-05T00:00:00.000Z',
+      "This page's 15 companies not fetched yet today do not fit in the daily quota of recommended companies: each user may fetch 100 companies per day and 10 companies are left; a smaller page may fit; the quota resets at 2026-12-05T00:00:00.000Z",
     );
     expect(refused?.headers['Retry-After']).toBe(String(2 * 60 * 60));
     expect(await counted()).toEqual([['ana', '2026-12-04', 90]]);
@@ -59,7 +59,12 @@ describe('the daily quota of recommended companies', () => {
 
     await take('ana', companies(80, 90), now);
     await take('ana', companies(90, 100), now);
-    expect((await refusal(take('ana', ['co-100'], now)))?.appCode).toBe('FORBIDDEN');
+    expect((await refusal(take('ana', ['co-100'], now)))?.message).toBe(
+      'Daily quota of recommended companies exhausted: each user may fetch 100 companies per day; the quota resets at 2026-12-05T00:00:00.000Z',
+    );
+    expect((await refusal(take('ana', ['co-100'], now, 1)))?.message).toMatch(
+      /^Daily quota of recommended companies exhausted: each user may fetch 1 company per day;/,
+    );
     await take('ana', companies(0, 100), now);
     expect(await counted()).toEqual([['ana', '2026-12-04', 100]]);
   });

@@ -11,14 +11,24 @@ import type { Transact } from '../db/transact.js';
 import { AppError } from '../errors.js';
 import { nextUtcDay, utcDay } from '../utc-day.js';
 
-function quotaExhausted(perDay: number, now: Date): AppError {
+const companies = (count: number) =>
+  `${count.toLocaleString('en-US')} ${count === 1 ? 'company' : 'companies'}`;
+
+/**
+ * The 403 of a page that does not fit: `left` companies the user may still fetch today (0: the
+ * quota is used up; more: a smaller page may still fit, which the message says).
+ */
+function quotaExhausted(perDay: number, page: number, left: number, now: Date): AppError {
   const { startsAt: resetsAt, inSeconds: retryAfterSeconds } = nextUtcDay(now);
-  return new AppError(
-    'FORBIDDEN',
-    `Daily quota of recommended companies exhausted: each user may fetch ${perDay.toLocaleString('en-US')} companies per day; the quota resets at ${resetsAt.toISOString()}`,
-    undefined,
-    { 'Retry-After': String(retryAfterSeconds) },
-  );
+  const quota = `each user may fetch ${companies(perDay)} per day`;
+  const resets = `the quota resets at ${resetsAt.toISOString()}`;
+  const message =
+    left === 0
+      ? `Daily quota of recommended companies exhausted: ${quota}; ${resets}`
+      : `This page's ${companies(page)} not fetched yet today do not fit in the daily quota of recommended companies: ${quota} and ${companies(left)} ${left === 1 ? 'is' : 'are'} left; a smaller page may fit; ${resets}`;
+  return new AppError('FORBIDDEN', message, undefined, {
+    'Retry-After': String(retryAfterSeconds),
+  });
 }
 
 /**
@@ -70,7 +80,16 @@ async function countCompanies(
     .returning('company_id')
     .execute();
   if (added.length === 0) return;
-  if (added.length > perDay) throw quotaExhausted(perDay, now);
+  const refuse = async () => {
+    const row = await tx
+      .selectFrom('recommended_companies_per_day')
+      .select('companies')
+      .where('user_id', '=', userId)
+      .where('day', '=', day)
+      .executeTakeFirst();
+    return quotaExhausted(perDay, added.length, Math.max(0, perDay - (row?.companies ?? 0)), now);
+  };
+  if (added.length > perDay) throw await refuse();
   const taken = await tx
     .insertInto('recommended_companies_per_day')
     .values({ user_id: userId, day, companies: added.length })
@@ -94,7 +113,7 @@ async function countCompanies(
     )
     .returning('companies')
     .executeTakeFirst();
-  if (taken === undefined) throw quotaExhausted(perDay, now);
+  if (taken === undefined) throw await refuse();
   // Earlier days are of no further use.
   await tx
     .deleteFrom('recommended_companies_per_day')

@@ -238,6 +238,13 @@ export async function redirectWebhooksOfSchedule(
 ): Promise<void> {
   if (webhook === null) {
     await tx.deleteFrom('webhook_deliveries').where('schedule_id', '=', scheduleId).execute();
+    // Their recorded attempts stay, with no retry to come.
+    await tx
+      .updateTable('webhook_attempts')
+      .set({ next_retry_at: null })
+      .where('schedule_id', '=', scheduleId)
+      .where('next_retry_at', 'is not', null)
+      .execute();
     return;
   }
   const at = now.toISOString();

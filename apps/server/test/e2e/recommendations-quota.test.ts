@@ -49,6 +49,10 @@ const exhausted = (resetsAt: string) => ({
   code: 403,
   message: `Daily quota of recommended companies exhausted: each user may fetch ${PER_DAY} companies per day; the quota resets at ${resetsAt}`,
 });
+const doesNotFit = (page: number, left: number, resetsAt: string) => ({
+  code: 403,
+  message: `This page's ${page} companies not fetched yet today do not fit in the daily quota of recommended companies: each user may fetch ${PER_DAY} companies per day and ${left} companies are left; a smaller page may fit; the quota resets at ${resetsAt}`,
+});
 
 describe('the daily quota of recommended companies (v2 fetch)', () => {
   let service: TestService;
@@ -101,7 +105,7 @@ describe('the daily quota of recommended companies (v2 fetch)', () => {
     // 20 new companies where 10 are left: refused whole, nothing counted.
     const refused = await fetchPage(key, 'large', 40, 60);
     expect(refused.status).toBe(403);
-    expect(refused.body).toEqual(exhausted('2026-03-03T00:00:00.000Z'));
+    expect(refused.body).toEqual(doesNotFit(20, 10, '2026-03-03T00:00:00.000Z'));
     expect(refused.headers.get('retry-after')).toBe(String(2 * 60 * 60));
     expect(await countedToday('quota_user')).toBe(140);
 
@@ -121,7 +125,9 @@ describe('the daily quota of recommended companies (v2 fetch)', () => {
       ...firstLarge.body.companies,
       ...lastTen.body.companies,
     ]);
-    expect((await fetchPage(key, 'large', 50, 51)).status).toBe(403);
+    const usedUp = await fetchPage(key, 'large', 50, 51);
+    expect(usedUp.status).toBe(403);
+    expect(usedUp.body).toEqual(exhausted('2026-03-03T00:00:00.000Z'));
 
     // Another user has a quota of their own.
     const other = await service.apiKeyFor('quota_other');

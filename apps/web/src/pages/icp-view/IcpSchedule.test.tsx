@@ -212,7 +212,7 @@ describe('the delivery schedule of a profile', () => {
               attempt: 1,
               attemptedAt: '2026-11-30T08:00:06.000Z',
               status: null,
-              error: 'connect ECONNREFUSED',
+              error: 'certificate refused: self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)',
               nextRetryAt: '2026-11-30T08:00:16.000Z',
             },
           ],
@@ -244,10 +244,35 @@ describe('the delivery schedule of a profile', () => {
     expect(ok?.textContent).toContain('#2');
     expect(ok?.textContent).toContain('HTTP 200');
     expect(failed?.textContent).toContain('#1');
-    expect(failed?.textContent).toContain('connect ECONNREFUSED');
+    // The sender's words as recorded, error code included.
+    expect(failed?.textContent).toContain(
+      'certificate refused: self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)',
+    );
     expect(failed?.querySelector('time[datetime="2026-11-30T08:00:16.000Z"]')?.textContent).toBe(
       formatDateTime('2026-11-30T08:00:16.000Z'),
     );
+  });
+
+  it('keeps showing the attempts made once the webhook is removed', async () => {
+    renderView({
+      'schedules.get': () =>
+        makeSchedule({
+          webhookAttempts: [
+            {
+              messageId: 'msg_1',
+              leadListId: listId,
+              attempt: 1,
+              attemptedAt: '2026-11-30T08:00:06.000Z',
+              status: 503,
+              error: null,
+              nextRetryAt: null,
+            },
+          ],
+        }),
+    });
+    const section = await findSection();
+    const attempts = await within(section).findByRole('table', { name: 'Webhook attempts' });
+    expect(attempts.textContent).toContain('HTTP 503');
   });
 
   it('shows no webhook attempts without a webhook, and says why an ended schedule delivers nothing', async () => {

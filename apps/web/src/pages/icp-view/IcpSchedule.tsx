@@ -109,7 +109,10 @@ export function IcpSchedule({ icp }: { icp: Pick<Icp, 'id' | 'leadsPerList' | 'a
         <>
           <ScheduleSummary schedule={schedule} />
           <ScheduleDeliveries deliveries={schedule.deliveries} timezone={schedule.timezone} />
-          {schedule.webhookUrl !== null && <WebhookAttempts attempts={schedule.webhookAttempts} />}
+          {/* Attempts stay recorded once the webhook is removed. */}
+          {(schedule.webhookUrl !== null || schedule.webhookAttempts.length > 0) && (
+            <WebhookAttempts attempts={schedule.webhookAttempts} />
+          )}
         </>
       )}
     </section>

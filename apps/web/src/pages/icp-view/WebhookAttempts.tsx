@@ -1,5 +1,4 @@
 import type { WebhookAttemptRecord } from '@icp/schema';
-import { plainMessage } from '../../api/plain-message';
 import { formatDateTime } from '../../icp/dates';
 import { Badge } from '../../ui/Badge';
 
@@ -10,9 +9,9 @@ function Result({ attempt }: { attempt: WebhookAttemptRecord }) {
     const ok = attempt.status >= 200 && attempt.status < 300;
     return <Badge tone={ok ? 'success' : 'danger'}>HTTP {attempt.status}</Badge>;
   }
-  return (
-    <span className="schedule-table__error">{plainMessage(attempt.error ?? 'No answer')}</span>
-  );
+  // The sender's own words, as recorded: error codes such as ERR_TLS_CERT_ALTNAME_INVALID are
+  // what a receiver's operator searches for (the API's message cleaning would hide them).
+  return <span className="schedule-table__error">{attempt.error ?? 'No answer'}</span>;
 }
 
 /** The webhook's attempts, newest first: when, which try, what came back, when it is tried again. */
