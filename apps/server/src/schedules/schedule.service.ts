@@ -92,6 +92,10 @@ export async function scheduleStateOf(
   };
 }
 
+/** The IANA name as the time zone database spells it (`europe/paris` is `Europe/Paris`). */
+const canonicalTimeZone = (name: string) =>
+  new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+
 type SetDeps = Pick<Context, 'db' | 'transact'> & { webhookAllowPrivate?: boolean | undefined };
 
 /**
@@ -120,7 +124,8 @@ export async function setSchedule(
   }
   return deps.transact(async (tx) => {
     const current = await findSchedule(tx, icp.id);
-    const url = input.webhookUrl ?? null;
+    // As the URL parser writes it, so that `HTTPS://Host/x` is the same URL as `https://host/x`.
+    const url = input.webhookUrl === undefined ? null : new URL(input.webhookUrl).href;
     const keepSecret = current !== undefined && current.webhook_url === url;
     const webhookSecret =
       url === null ? null : keepSecret ? current.webhook_secret : createWebhookSecret();
@@ -130,7 +135,7 @@ export async function setSchedule(
       id: current?.id ?? randomUUID(),
       every: input.every,
       at: input.at,
-      timezone: input.timezone,
+      timezone: canonicalTimeZone(input.timezone),
       webhook_url: url,
       webhook_secret: webhookSecret,
       created_by: current?.created_by ?? user.id,

@@ -56,6 +56,10 @@ export async function checkWebhookUrl(
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return refuse('must be an http or https URL');
   }
+  // Every member of the ICP reads the URL: a secret belongs in the signature, not in the URL.
+  if (parsed.username !== '' || parsed.password !== '') {
+    return refuse('must not hold a user name or password (the messages are signed instead)');
+  }
   const host = hostOf(parsed);
   if (host === '') return refuse('must name a host');
   let addresses: string[];
