@@ -72,12 +72,12 @@ describe('checkWebhookUrl', () => {
   it.each([
     [
       'https://internal.example.com/',
-      /internal\.example\.com resolves to 10\.1\.2\.3 is a private/,
+      /internal\.example\.com resolves to 10\.1\.2\.3, which is a private/,
     ],
-    ['https://metadata.example.com/', /169\.254\.169\.254 is a link-local/],
-    ['https://mapped.example.com/', /::ffff:127\.0\.0\.1 is a loopback/],
+    ['https://metadata.example.com/', /169\.254\.169\.254, which is a link-local/],
+    ['https://mapped.example.com/', /::ffff:127\.0\.0\.1, which is a loopback/],
     // One private address among public ones is enough to refuse.
-    ['https://mixed.example.com/', /192\.168\.0\.10 is a private/],
+    ['https://mixed.example.com/', /192\.168\.0\.10, which is a private/],
     ['https://nothing.example.com/', /resolves to no address/],
     ['https://unknown.example.com/', /could not be resolved.*ENOTFOUND/],
   ])('refuses %s after resolving its host', async (url, reason) => {

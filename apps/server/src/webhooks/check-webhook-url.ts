@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { MAX_WEBHOOK_URL_LENGTH } from '@icp/schema';
-import { refusedAddressReason } from './webhook-address.js';
+import { refusedHostReason } from './webhook-address.js';
 
 /** How long resolving a webhook's host may take. */
 const RESOLVE_TIMEOUT_MS = 5_000;
@@ -75,11 +75,8 @@ export async function checkWebhookUrl(
   }
   if (options.allowPrivate) return { ok: true };
   for (const address of addresses) {
-    const reason = refusedAddressReason(address);
-    if (reason !== null) {
-      const where = address === host ? '' : `${host} resolves to `;
-      return refuse(`must reach a public address: ${where}${reason}`);
-    }
+    const reason = refusedHostReason(host, address);
+    if (reason !== null) return refuse(`must reach a public address: ${reason}`);
   }
   return { ok: true };
 }

@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { checkWebhookUrl, messageOf, type ResolveHost } from './check-webhook-url.js';
-import { refusedAddressReason } from './webhook-address.js';
+import { refusedHostReason } from './webhook-address.js';
 
 /** Bytes of a receiver's answer read at most (kept in the attempt's error when it failed). */
 const MAX_ANSWER_BYTES = 1_024;
@@ -179,10 +179,12 @@ function guardedLookup(allowPrivate: boolean, resolve: ResolveHost | undefined):
         );
         const refused = allowPrivate
           ? undefined
-          : found.map(refusedAddressReason).find((reason) => reason !== null);
+          : found
+              .map((address) => refusedHostReason(hostname, address))
+              .find((reason) => reason !== null);
         if (refused) {
           callback(
-            Object.assign(new Error(`refused to connect: ${hostname} resolves to ${refused}`), {
+            Object.assign(new Error(`refused to connect: ${refused}`), {
               code: 'EWEBHOOKADDRESS',
             }),
             '',

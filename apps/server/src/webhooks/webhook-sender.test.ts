@@ -275,7 +275,7 @@ describe('the webhook sender', () => {
     expect(lookups.slice(0, 2)).toEqual(['rebound.example.com', 'rebound.example.com']);
     expect(attempt?.status).toBeNull();
     expect(attempt?.error).toMatch(
-      /refused to connect: rebound\.example\.com resolves to 127\.0\.0\.1 is a loopback/,
+      /refused to connect: rebound\.example\.com resolves to 127\.0\.0\.1, which is a loopback/,
     );
     expect(receiver.received).toHaveLength(0);
   });

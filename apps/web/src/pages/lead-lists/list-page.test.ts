@@ -14,9 +14,10 @@ describe('parsePage', () => {
     }
   });
 
-  it('goes no further than the last page the server gives', () => {
+  it('goes no further than the last page the server gives, however long the number', () => {
     expect(parsePage('9999999')).toBe(MAX_LEAD_LIST_PAGE_NUMBER);
-    expect(parsePage('99999999')).toBe(0);
+    expect(parsePage('99999999')).toBe(MAX_LEAD_LIST_PAGE_NUMBER);
+    expect(parsePage('9'.repeat(400))).toBe(MAX_LEAD_LIST_PAGE_NUMBER);
   });
 });
 

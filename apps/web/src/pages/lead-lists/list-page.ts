@@ -5,11 +5,12 @@ import { formatCount } from '../../icp/text';
 export const LEAD_LISTS_PAGE_SIZE = 50;
 
 /**
- * The 0-based page named by the URL's `page`, which counts from 1 as people do; page 1 for
- * anything that is not a whole number of a page the server can give.
+ * The 0-based page named by the URL's `page`, which counts from 1 as people do: page 1 for
+ * anything that is not a whole number from 1; a number past what the server can give asks for
+ * its last page (the page then shows the last one that holds lists).
  */
 export function parsePage(value: string | null | undefined): number {
-  if (value === null || value === undefined || !/^[1-9]\d{0,6}$/.test(value)) return 0;
+  if (value === null || value === undefined || !/^[1-9]\d*$/.test(value)) return 0;
   return Math.min(Number(value) - 1, MAX_LEAD_LIST_PAGE_NUMBER);
 }
 
