@@ -10,6 +10,7 @@
 import type { Db } from '../db/connect.js';
 import { isPostgres } from '../db/dialect.js';
 import type { Logger } from '../logging/logger.js';
+import { type Rounds, startRounds } from '../rounds.js';
 
 /** Rows deleted per transaction. */
 export const PRUNE_BATCH = 1_000;
@@ -77,12 +78,8 @@ export interface LeadDeletionsPruningOptions {
   logger?: Pick<Logger, 'info' | 'error'> | undefined;
 }
 
-export interface LeadDeletionsPruning {
-  /** Prunes now (unless a round is under way: then resolves when it is done). */
-  runOnce(): Promise<void>;
-  /** Stops pruning (after the batch under way) and waits for it. */
-  stop(): Promise<void>;
-}
+/** `runOnce` prunes now; `stop` stops after the batch under way and waits for it. */
+export type LeadDeletionsPruning = Rounds;
 
 /**
  * Prunes `lead_deletions` at once and then every `intervalMs`, until stopped. The timer does
@@ -95,44 +92,20 @@ export function startLeadDeletionsPruning(
   const now = options.now ?? (() => new Date());
   const retentionMs = options.retentionHours * 3_600_000;
   const intervalMs = options.intervalMs ?? PRUNE_INTERVAL_MS;
-  let timer: NodeJS.Timeout | undefined;
-  let round: Promise<void> | undefined;
-  let stopped = false;
-
-  const runOnce = (): Promise<void> => {
-    round ??= pruneLeadDeletions(options.db, {
-      before: new Date(now().getTime() - retentionMs),
-      batchSize: options.batchSize,
-      stopped: () => stopped,
-    })
-      .then((deleted) => {
-        if (deleted > 0) options.logger?.info({ event: 'lead_deletions_pruned', deleted });
-      })
-      .catch((error: unknown) => {
-        if (!stopped)
-          options.logger?.error({ event: 'lead_deletions_prune_failed', error: String(error) });
-      })
-      .finally(() => {
-        round = undefined;
+  return startRounds(
+    async (stopped) => {
+      const deleted = await pruneLeadDeletions(options.db, {
+        before: new Date(now().getTime() - retentionMs),
+        batchSize: options.batchSize,
+        stopped,
       });
-    return round;
-  };
-
-  const tick = () => {
-    void runOnce().finally(() => {
-      if (stopped) return;
-      timer = setTimeout(tick, intervalMs);
-      timer.unref();
-    });
-  };
-  tick();
-
-  return {
-    runOnce,
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await round;
+      if (deleted > 0) options.logger?.info({ event: 'lead_deletions_pruned', deleted });
     },
-  };
+    {
+      intervalMs,
+      firstAtOnce: true,
+      onError: (error) =>
+        options.logger?.error({ event: 'lead_deletions_prune_failed', error: String(error) }),
+    },
+  );
 }

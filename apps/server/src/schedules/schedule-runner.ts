@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import type { Db } from '../db/connect.js';
 import type { DatabaseKind } from '../db/open-database.js';
 import type { Logger } from '../logging/logger.js';
+import { startRounds } from '../rounds.js';
 import { type DeliveryJob, findDueDeliveries } from './due-deliveries.js';
 import { anySchedule } from './schedule.repository.js';
 import { type DeliveryDeps, type DeliveryOutcome, deliverPeriod } from './schedule.service.js';
@@ -55,9 +56,6 @@ async function queueSchemaOf(db: Db, configured: string | undefined): Promise<st
  */
 export function startScheduleRunner(options: ScheduleRunnerOptions): ScheduleRunner {
   const { deps, logger } = options;
-  let timer: NodeJS.Timeout | undefined;
-  let round: Promise<void> | undefined;
-  let stopped = false;
   let boss: PgBoss | undefined;
   let bossStarting: Promise<PgBoss> | undefined;
   let workerId: string | undefined;
@@ -116,7 +114,7 @@ export function startScheduleRunner(options: ScheduleRunnerOptions): ScheduleRun
     if (jobs.length > 0 && workerId !== undefined) boss.notifyWorker(workerId);
   };
 
-  const runRound = async (): Promise<void> => {
+  const runRound = async (stopped: () => boolean): Promise<void> => {
     const jobs = await findDueDeliveries(deps.db, options.now());
     if (options.kind === 'postgres') {
       // The worker runs only once pg-boss is started, which it is as soon as there is a schedule.
@@ -126,37 +124,21 @@ export function startScheduleRunner(options: ScheduleRunnerOptions): ScheduleRun
       return;
     }
     for (const job of jobs) {
-      if (stopped) return;
+      if (stopped()) return;
       await deliver(job);
     }
   };
 
-  const runOnce = (): Promise<void> => {
-    round ??= runRound()
-      .catch((error: unknown) => {
-        if (!stopped) logger.error({ event: 'schedule_round_failed', error: String(error) });
-      })
-      .finally(() => {
-        round = undefined;
-      });
-    return round;
-  };
-
-  const tick = () => {
-    timer = setTimeout(() => {
-      void runOnce().finally(() => {
-        if (!stopped) tick();
-      });
-    }, options.pollMs);
-  };
-  tick();
+  const rounds = startRounds(runRound, {
+    intervalMs: options.pollMs,
+    firstAtOnce: false,
+    onError: (error) => logger.error({ event: 'schedule_round_failed', error: String(error) }),
+  });
 
   return {
-    runOnce,
+    runOnce: rounds.runOnce,
     stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await round;
+      await rounds.stop();
       const started = await bossStarting?.catch(() => undefined);
       await started?.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
