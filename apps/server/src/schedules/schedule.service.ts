@@ -92,9 +92,15 @@ export async function scheduleStateOf(
   };
 }
 
-/** The IANA name as the time zone database spells it (`europe/paris` is `Europe/Paris`). */
-const canonicalTimeZone = (name: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+/**
+ * The IANA name with the case the time zone database gives it (`europe/paris` is
+ * `Europe/Paris`). Only the case: the runtime's own name may be an older alias (it answers
+ * `Asia/Calcutta` for `Asia/Kolkata`), so a name it spells otherwise is kept as sent.
+ */
+function canonicalTimeZone(name: string): string {
+  const known = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  return known.toLowerCase() === name.toLowerCase() ? known : name;
+}
 
 type SetDeps = Pick<Context, 'db' | 'transact'> & { webhookAllowPrivate?: boolean | undefined };
 

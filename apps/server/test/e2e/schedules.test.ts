@@ -160,6 +160,12 @@ describe('ICP delivery schedules over HTTP', () => {
     expect((await service.api('GET', schedulePath(id), { token: owner })).body.timezone).toBe(
       'Europe/Paris',
     );
+    // A current name the runtime knows by an older alias stays as sent.
+    const kolkata = await service.api('PUT', schedulePath(id), {
+      token: owner,
+      body: { ...daily, timezone: 'Asia/Kolkata' },
+    });
+    expect(kolkata.body.timezone).toBe('Asia/Kolkata');
     expect((await service.api('DELETE', schedulePath(id), { token: owner })).status).toBe(204);
   });
 
