@@ -39,16 +39,7 @@ export class IdSpace {
     const count = this.sortedCount;
     if (this.#lastSorted !== null && compareIds(this.#lastSorted, id) >= 0) return null;
     const bytes = Buffer.byteLength(id, 'utf8');
-    if (this.#sortedLength + bytes > this.#sortedIds.length) {
-      const grown = Buffer.alloc(Math.max(this.#sortedIds.length * 2, this.#sortedLength + bytes));
-      this.#sortedIds.copy(grown, 0, 0, this.#sortedLength);
-      this.#sortedIds = grown;
-    }
-    if (count + 2 > this.#offsets.length) {
-      const grown = new Uint32Array(this.#offsets.length * 2);
-      grown.set(this.#offsets);
-      this.#offsets = grown;
-    }
+    this.#reserve(bytes, 1);
     this.#sortedIds.write(id, this.#sortedLength, 'utf8');
     this.#sortedLength += bytes;
     this.#offsets[count + 1] = this.#sortedLength;
@@ -75,22 +66,12 @@ export class IdSpace {
     if (this.#lastSorted !== null && compareIds(this.#lastSorted, decode(0)) >= 0) {
       throw new Error('Ids appended must come after those already numbered');
     }
-    const length = this.#sortedLength + ids.bytes.byteLength;
-    if (length > this.#sortedIds.length) {
-      const grown = Buffer.alloc(Math.max(this.#sortedIds.length * 2, length));
-      this.#sortedIds.copy(grown, 0, 0, this.#sortedLength);
-      this.#sortedIds = grown;
-    }
-    if (start + count + 1 > this.#offsets.length) {
-      const grown = new Uint32Array(Math.max(this.#offsets.length * 2, start + count + 1));
-      grown.set(this.#offsets);
-      this.#offsets = grown;
-    }
+    this.#reserve(ids.bytes.byteLength, count);
     this.#sortedIds.set(ids.bytes, this.#sortedLength);
     for (let at = 1; at <= count; at += 1) {
       this.#offsets[start + at] = this.#sortedLength + (ids.offsets[at] as number);
     }
-    this.#sortedLength = length;
+    this.#sortedLength += ids.bytes.byteLength;
     this.sortedCount = start + count;
     this.#lastSorted = decode(count - 1);
     return start;
@@ -101,6 +82,22 @@ export class IdSpace {
     const bytes = new Uint8Array(this.#sortedLength);
     bytes.set(this.#sortedIds.subarray(0, this.#sortedLength));
     return { bytes, offsets: this.#offsets.slice(0, this.sortedCount + 1) };
+  }
+
+  /** Room for `count` more ids of `bytes` bytes in all, the buffers doubled as they fill. */
+  #reserve(bytes: number, count: number): void {
+    const length = this.#sortedLength + bytes;
+    if (length > this.#sortedIds.length) {
+      const grown = Buffer.alloc(Math.max(this.#sortedIds.length * 2, length));
+      this.#sortedIds.copy(grown, 0, 0, this.#sortedLength);
+      this.#sortedIds = grown;
+    }
+    const offsets = this.sortedCount + count + 1;
+    if (offsets > this.#offsets.length) {
+      const grown = new Uint32Array(Math.max(this.#offsets.length * 2, offsets));
+      grown.set(this.#offsets);
+      this.#offsets = grown;
+    }
   }
 
   /** Whether the ids numbered in order are those of `ids`, in the same order. */
