@@ -22,6 +22,7 @@ export default defineConfig({
       'src/leads/dataset/import.test.ts',
       'src/leads/matching/*.test.ts',
       'src/leads/index/*.test.ts',
+      'src/rate-limit/shared-token-bucket.test.ts',
       'src/recommendations/recommended-companies-quota.test.ts',
       'src/webhooks/webhook-sender.test.ts',
     ],

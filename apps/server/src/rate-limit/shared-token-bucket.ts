@@ -33,33 +33,108 @@ const takeTokens = preparedQuery<
   return { compile: () => upsert.compile(db) };
 });
 
+/** A lease lasts this long: tokens a replica took ahead and did not use by then are dropped. */
+export const LEASE_MS = 50;
+
+/**
+ * Tokens a replica takes ahead of need from the shared bucket, and spends in process: a
+ * twentieth of a second's refill, at most a twentieth of the burst. Below 1 (the default limit
+ * of 10 a second, burst 20, gives 0) every request takes its own tokens from the database.
+ */
+export function leaseSize(ratePerSecond: number, burst: number): number {
+  return Math.floor(Math.min((ratePerSecond * LEASE_MS) / 1000, burst / 20));
+}
+
+interface Lease {
+  tokens: number;
+  expiresAtMs: number;
+}
+
 /**
  * The same token buckets as TokenBucketLimiter, kept in the database so that every server
  * process over it shares them: a caller spreading requests over several replicas gets the
- * limit once, not once per replica. One atomic upsert per request refills and takes, however
- * many tokens the request asks for (one per call of a tRPC batch).
+ * limit once, not once per replica. One atomic upsert refills and takes, however many tokens
+ * the request asks for (one per call of a tRPC batch).
+ *
+ * Under a high limit a busy caller would make that upsert on every request, so a take also asks
+ * for a lease (`leaseSize`) and the replica spends it in process for `LEASE_MS`: one upsert per
+ * lease instead of one per request. It never grants more than the shared bucket did, since
+ * leased tokens are taken from it and dropped when the lease ends; the cost is that tokens one
+ * replica leased and did not use are lost to the others.
  */
 export class SharedTokenBucketLimiter implements RateLimiter {
+  readonly #leases = new Map<string, Lease>();
+  readonly #pending = new Map<string, Promise<void>>();
+  readonly #leaseSize: number;
+  #sweptAtMs = 0;
+
   constructor(
     private readonly db: Db,
     private readonly ratePerSecond: number,
     private readonly burst: number,
-  ) {}
+  ) {
+    this.#leaseSize = leaseSize(ratePerSecond, burst);
+  }
 
   async take(callerKey: string, count = 1, nowMs = Date.now()): Promise<TokenGrant> {
+    if (this.#leaseSize === 0) return this.#takeShared(callerKey, count, nowMs);
+    // One take at a time per caller goes to the database; the others spend the lease it brings.
+    for (let pending = this.#pending.get(callerKey); pending !== undefined; ) {
+      await pending;
+      pending = this.#pending.get(callerKey);
+      nowMs = Math.max(nowMs, Date.now());
+    }
+    const lease = this.#leaseOf(callerKey, nowMs);
+    if (lease !== undefined && lease.tokens >= count) {
+      lease.tokens -= count;
+      return { granted: count, retryAfterSeconds: 1 };
+    }
+    const taking = this.#takeShared(callerKey, count, nowMs, lease?.tokens ?? 0);
+    const settled = taking.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#pending.set(callerKey, settled);
+    try {
+      return await taking;
+    } finally {
+      this.#pending.delete(callerKey);
+    }
+  }
+
+  /** Takes `count` tokens, less the `held` ones of a lease, and a new lease, from the database. */
+  async #takeShared(callerKey: string, count: number, nowMs: number, held = 0) {
+    this.#leases.delete(callerKey);
     const { rows } = await takeTokens(
       this.db,
       callerKey,
       this.ratePerSecond,
       this.burst,
-      count,
+      count - held + this.#leaseSize,
       nowMs,
     );
     const row = rows[0];
     if (row === undefined) return { granted: count, retryAfterSeconds: 1 };
+    const available = held + Number(row.last_granted);
+    const granted = Math.min(count, available);
+    if (available > granted) {
+      this.#leases.set(callerKey, { tokens: available - granted, expiresAtMs: nowMs + LEASE_MS });
+    }
     return {
-      granted: Number(row.last_granted),
+      granted,
       retryAfterSeconds: retryAfterSeconds(Number(row.tokens), this.ratePerSecond),
     };
+  }
+
+  /** The caller's unexpired lease; expired ones are dropped (all of them, once per lease time). */
+  #leaseOf(callerKey: string, nowMs: number): Lease | undefined {
+    if (nowMs - this.#sweptAtMs > LEASE_MS) {
+      for (const [key, lease] of this.#leases) {
+        if (lease.expiresAtMs <= nowMs) this.#leases.delete(key);
+      }
+      this.#sweptAtMs = nowMs;
+    }
+    const lease = this.#leases.get(callerKey);
+    return lease !== undefined && lease.expiresAtMs > nowMs ? lease : undefined;
   }
 }
