@@ -13,6 +13,7 @@ export default defineConfig({
       'src/db/named-statements.test.ts',
       'src/icp/icp.router.test.ts',
       'src/icp/icp-shares.test.ts',
+      'src/icp/icp-create-writes.test.ts',
       'src/lead-lists/lead-lists.router.test.ts',
       'src/lead-lists/lead-lists-migration.test.ts',
       'src/lead-lists/stored-leads-quota.test.ts',

@@ -58,10 +58,12 @@ export function groupCommit(db: Db): Transact {
     flushing = false;
   };
 
-  return <T>(work: (tx: Db) => Promise<T>) =>
+  const transact = <T>(work: (tx: Db) => Promise<T>) =>
     new Promise<T>((resolve, reject) => {
       queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       // Wait one turn of the event loop, so requests already received can join the batch.
       if (!flushing && queue.length === 1) setImmediate(() => void flush());
     });
+  // An atomic write joins the batch too: its sync is the one the batch shares.
+  return Object.assign(transact, { atomic: transact });
 }

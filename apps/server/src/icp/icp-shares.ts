@@ -9,14 +9,19 @@ import { countIcpsSharedWith, lockSharesWith } from './icp.repository.js';
  * actor adding themselves is no share. Call inside the write transaction that adds them, so the
  * count cannot change before the write.
  */
+/** Whether adding `userIds` shares with anyone but the actor: what `checkSharesWithin` counts. */
+export function sharesWithOthers(actorId: string, userIds: readonly string[]): boolean {
+  return userIds.some((userId) => userId !== actorId);
+}
+
 export async function checkSharesWithin(
   tx: Db,
   actorId: string,
   added: readonly string[],
   sentUserIds: readonly string[],
 ): Promise<void> {
+  if (!sharesWithOthers(actorId, added)) return;
   const sharedWith = added.filter((userId) => userId !== actorId);
-  if (sharedWith.length === 0) return;
   await lockSharesWith(tx, sharedWith);
   const counts = await countIcpsSharedWith(tx, sharedWith);
   const full = sharedWith.filter(

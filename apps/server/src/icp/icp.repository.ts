@@ -225,10 +225,42 @@ const insertIcpRow = preparedQuery<never, unknown[]>(ICP_COLUMNS.length, (db, ..
     ),
 );
 
-/** Stores a new ICP created by `actorId` and its membership rows; call inside a transaction. */
+/**
+ * The ICP row and its membership rows in one statement (PostgreSQL): atomic by itself, so a
+ * create needs no transaction around it.
+ */
+const insertIcpWithMembers = preparedQuery<never, unknown[]>(
+  ICP_COLUMNS.length + 2,
+  (db, ...values) => {
+    const [userIds, sharedByOther] = values.slice(ICP_COLUMNS.length);
+    const icpRow = Object.fromEntries(
+      ICP_COLUMNS.map((column, index) => [column, values[index]]),
+    ) as NewIcpRow;
+    return db
+      .with('new_icp', (db) => db.insertInto('icps').values(icpRow).returning(['id', 'created_at']))
+      .insertInto('icp_members')
+      .columns(['user_id', 'icp_id', 'icp_created_at', 'shared_by_other'])
+      .expression(
+        sql`select m.user_id, new_icp.id, new_icp.created_at, m.shared_by_other
+          from new_icp, unnest(cast(${userIds} as text[]), cast(${sharedByOther} as integer[]))
+            as m (user_id, shared_by_other)`,
+      );
+  },
+);
+
+/**
+ * Stores a new ICP created by `actorId` and its membership rows: one statement on PostgreSQL,
+ * so `transact.atomic` may run it; two on SQLite, to run in a transaction.
+ */
 export async function insertIcp(db: Db, icp: Icp, actorId: string): Promise<void> {
   const row = rowFromIcp(icp);
-  await insertIcpRow(db, ...ICP_COLUMNS.map((column) => row[column]));
+  const values = ICP_COLUMNS.map((column) => row[column]);
+  if (isPostgres(db)) {
+    const sharedByOther = icp.userIds.map((userId) => (userId === actorId ? 0 : 1));
+    await insertIcpWithMembers(db, ...values, icp.userIds, sharedByOther);
+    return;
+  }
+  await insertIcpRow(db, ...values);
   await insertMembers(db, icp, icp.userIds, actorId);
 }
 

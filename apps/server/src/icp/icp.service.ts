@@ -12,7 +12,7 @@ import { applyIcpPatch } from './icp.patch.js';
 import { deleteIcpById, findIcpForUpdate, insertIcp, replaceIcp } from './icp.repository.js';
 import { userIdsOnCreate } from './icp.user-ids.js';
 import { icpJson } from './icp-json.js';
-import { checkSharesWithin } from './icp-shares.js';
+import { checkSharesWithin, sharesWithOthers } from './icp-shares.js';
 import { findRememberedCreate, rememberCreate } from './idempotency.repository.js';
 
 export interface IcpWithEtag {
@@ -48,6 +48,11 @@ export async function createIcp(
     activeUntil: body.activeUntil,
   };
 
+  // Without a key to remember or shares to count, the create is the ICP's insert alone.
+  if (idempotency === undefined && !sharesWithOthers(user.id, icp.userIds)) {
+    await transact.atomic((db) => insertIcp(db, icp, user.id));
+    return { icp, etag: etagOf(icp), replayed: false };
+  }
   const attempt = () =>
     transact(async (tx) => {
       if (idempotency !== undefined) {

@@ -1,5 +1,6 @@
 import { companyRecord, personRecord } from '@icp/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { transactionPerCall } from '../../src/db/transact.js';
 import { saveCompanies, savePeople } from '../../src/leads/lead-records.repository.js';
 import { findDueDeliveries } from '../../src/schedules/due-deliveries.js';
 import { deliverPeriod } from '../../src/schedules/schedule.service.js';
@@ -293,11 +294,7 @@ describe('ICP delivery schedules over HTTP', () => {
     const at = new Date('2026-12-21T08:00:00.000Z');
     const outcomes = await Promise.all(
       Array.from({ length: 4 }, () =>
-        deliverPeriod(
-          { db: service.db, transact: (work) => service.db.transaction().execute(work) },
-          job,
-          at,
-        ),
+        deliverPeriod({ db: service.db, transact: transactionPerCall(service.db) }, job, at),
       ),
     );
     expect(outcomes.filter((outcome) => outcome.kind === 'delivered')).toHaveLength(1);
@@ -309,11 +306,7 @@ describe('ICP delivery schedules over HTTP', () => {
   it('a job for a period of a rule since replaced, or of an ICP without a schedule, delivers nothing', async () => {
     clock = new Date('2026-12-21T06:00:00.000Z');
     const id = await createIcp({ customFilterCriteria: [] });
-    const deps = {
-      db: service.db,
-      transact: <T>(work: (tx: typeof service.db) => Promise<T>) =>
-        service.db.transaction().execute(work),
-    };
+    const deps = { db: service.db, transact: transactionPerCall(service.db) };
     const at = new Date('2026-12-22T08:00:00.000Z');
     const job = { icpId: id, periodStart: '2026-12-22T08:00:00.000Z' };
     expect(await deliverPeriod(deps, job, at)).toEqual({ kind: 'notDue', why: 'noSchedule' });
