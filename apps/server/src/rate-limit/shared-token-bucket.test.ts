@@ -67,12 +67,24 @@ describe.skipIf(testDatabase !== 'postgres')('token buckets shared by replicas',
   });
 
   it('drops what is left of a lease when it ends', async () => {
-    const [first] = replicas(1_000, 2_000) as [SharedTokenBucketLimiter];
-    await first.take('user:ana', 1, T0);
+    const [first] = replicas(1_000, 200_000) as [SharedTokenBucketLimiter];
+    await first.take('user:ana', 5_000, T0);
+    expect(await tokensInDatabase('user:ana')).toBe(200_000 - 5_050);
+    await first.take('user:ana', 1, T0 + LEASE_MS - 1);
+    expect(await tokensInDatabase('user:ana')).toBe(200_000 - 5_050);
     await first.take('user:ana', 1, T0 + LEASE_MS);
 
-    // 49 leased tokens are gone: the bucket refilled by 50 ms of its rate and lost 51 twice.
-    expect(await tokensInDatabase('user:ana')).toBeCloseTo(2_000 - 51 + 50 - 51, 6);
+    // 49 leased tokens are gone: a second of refill came in, and a new take and lease went out.
+    expect(await tokensInDatabase('user:ana')).toBeCloseTo(200_000 - 5_050 + 1_000 - 51, 6);
+  });
+
+  it('lets a caller burst by at most one lease per replica more than the burst', async () => {
+    const limiters = replicas(1_000, 2_000);
+    for (const limiter of limiters) await limiter.take('user:ana', 1, T0);
+    // The bucket is full again a tenth of a second later; the leases are still there to spend.
+    const granted = await grantsUntilRefused(limiters, T0 + 100);
+    expect(granted).toBeLessThanOrEqual(2_000 + 2 * 50);
+    expect(granted).toBeGreaterThan(2_000);
   });
 
   it('a take asking more than the lease holds spends the lease and takes the rest', async () => {

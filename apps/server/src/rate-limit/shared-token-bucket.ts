@@ -34,7 +34,7 @@ const takeTokens = preparedQuery<
 });
 
 /** A lease lasts this long: tokens a replica took ahead and did not use by then are dropped. */
-export const LEASE_MS = 50;
+export const LEASE_MS = 1_000;
 
 /**
  * Tokens a replica takes ahead of need from the shared bucket, and spends in process: a
@@ -42,7 +42,7 @@ export const LEASE_MS = 50;
  * of 10 a second, burst 20, gives 0) every request takes its own tokens from the database.
  */
 export function leaseSize(ratePerSecond: number, burst: number): number {
-  return Math.floor(Math.min((ratePerSecond * LEASE_MS) / 1000, burst / 20));
+  return Math.floor(Math.min(ratePerSecond / 20, burst / 20));
 }
 
 interface Lease {
@@ -57,10 +57,11 @@ interface Lease {
  * the request asks for (one per call of a tRPC batch).
  *
  * Under a high limit a busy caller would make that upsert on every request, so a take also asks
- * for a lease (`leaseSize`) and the replica spends it in process for `LEASE_MS`: one upsert per
- * lease instead of one per request. It never grants more than the shared bucket did, since
- * leased tokens are taken from it and dropped when the lease ends; the cost is that tokens one
- * replica leased and did not use are lost to the others.
+ * for a lease (`leaseSize`) and the replica spends it in process for up to `LEASE_MS`: one upsert
+ * per lease instead of one per request. Leased tokens come out of the shared bucket, so replicas
+ * never grant more tokens than it gave; but a lease is spent later than it was taken, while the
+ * bucket refills, so a caller may burst by one lease per replica more than the burst (5% of it
+ * per replica at most). Tokens a replica leased and did not use are lost to the others.
  */
 export class SharedTokenBucketLimiter implements RateLimiter {
   readonly #leases = new Map<string, Lease>();
