@@ -56,23 +56,22 @@ const quoted = (text: string | null) => (text === null ? 'null' : JSON.stringify
  * access needs it.
  */
 export function icpFromRow(row: IcpRow): Icp {
-  const icp: Icp = {
+  // Built in key order, the accessors defined as the keys come: each step then follows one of
+  // V8's cached shape transitions (twice as fast as redefining data properties as accessors).
+  const icp = {
     id: row.id,
     name: row.name,
     description: row.description,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    leadProviderCriteria: [],
-    customFilterCriteria: [],
-    crmFilters: null,
-    userIds: JSON.parse(row.user_ids),
-    leadsPerList: row.leads_per_list,
-    activeUntil: row.active_until,
-  };
-  Object.defineProperty(icp, STORED, { value: { row } satisfies Stored });
+  } as Icp;
   Object.defineProperty(icp, 'leadProviderCriteria', LEAD_PROVIDER_CRITERIA);
   Object.defineProperty(icp, 'customFilterCriteria', CUSTOM_FILTER_CRITERIA);
   Object.defineProperty(icp, 'crmFilters', CRM_FILTERS);
+  icp.userIds = JSON.parse(row.user_ids);
+  icp.leadsPerList = row.leads_per_list;
+  icp.activeUntil = row.active_until;
+  Object.defineProperty(icp, STORED, { value: { row } satisfies Stored });
   return icp;
 }
 
