@@ -2,6 +2,7 @@ import type { Icp } from '@icp/schema';
 import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validatedIcpBody } from '../../test/support/icp-bodies.js';
 import { useTempDatabase } from '../../test/support/temp-database.js';
 import { freshTestDatabase, testDatabase } from '../../test/support/test-database.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -13,15 +14,7 @@ import { type Transact, transactionPerCall } from '../db/transact.js';
 import { insertIcp } from './icp.repository.js';
 import { createIcp } from './icp.service.js';
 
-const body = {
-  name: 'Writes',
-  description: null,
-  leadProviderCriteria: [],
-  customFilterCriteria: [],
-  crmFilters: null,
-  leadsPerList: 10,
-  activeUntil: null,
-};
+const body = validatedIcpBody({ name: 'Writes' });
 const ana: AuthUser = { id: 'ana', isAdmin: false, via: 'jwt' };
 const now = new Date('2026-12-04T10:00:00.000Z');
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { validatedIcpBody } from '../../test/support/icp-bodies.js';
 import { useTempDatabase } from '../../test/support/temp-database.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import * as countSharedIcps from '../db/migrations/2026-12-02-010-count-shared-icps.js';
@@ -7,15 +8,7 @@ import { transactionPerCall } from '../db/transact.js';
 import { countIcpsSharedWith } from './icp.repository.js';
 import { createIcp } from './icp.service.js';
 
-const body = {
-  name: 'Shared',
-  description: null,
-  leadProviderCriteria: [],
-  customFilterCriteria: [],
-  crmFilters: null,
-  leadsPerList: 10,
-  activeUntil: null,
-};
+const body = validatedIcpBody({ name: 'Shared' });
 
 describe('counting the ICPs others shared with a user', () => {
   const database = useTempDatabase();

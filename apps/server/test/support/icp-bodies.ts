@@ -1,4 +1,4 @@
-import type { IcpCreateInput } from '@icp/schema';
+import type { IcpCreate, IcpCreateInput } from '@icp/schema';
 
 /** A small valid create body; override any key. */
 export function icpBody(overrides: Partial<IcpCreateInput> & Record<string, unknown> = {}) {
@@ -9,6 +9,21 @@ export function icpBody(overrides: Partial<IcpCreateInput> & Record<string, unkn
     ],
     customFilterCriteria: [],
     userIds: [],
+    ...overrides,
+  };
+}
+
+/** A create body as validation leaves it (every default in), for calling the service directly. */
+export function validatedIcpBody(overrides: Partial<IcpCreate> = {}): IcpCreate {
+  return {
+    name: 'Test ICP',
+    description: null,
+    leadProviderCriteria: [],
+    customFilterCriteria: [],
+    crmFilters: null,
+    userIds: [],
+    leadsPerList: 10,
+    activeUntil: null,
     ...overrides,
   };
 }
