@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { SERVER_NODE_FLAGS } from '@icp/server';
 import { productMain, repoRoot } from './paths.js';
 import { freePort, type ServerProcess, startServerProcess } from './server-process.js';
 
@@ -9,7 +10,7 @@ import { freePort, type ServerProcess, startServerProcess } from './server-proce
  */
 export const BENCH_RATE_LIMIT_RPS = 1_000_000;
 
-/** The built product (`node apps/server/dist/main.js`), configured as in production. */
+/** The built product (`node <SERVER_NODE_FLAGS> apps/server/dist/main.js`), configured as in production. */
 export async function startProductServer(options: {
   /** Names the server in the log and in errors. */
   name: string;
@@ -31,8 +32,10 @@ export async function startProductServer(options: {
       : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`];
   return startServerProcess({
     name: options.name,
+    // Started as the start scripts start it.
     args: [
       ...profileArgs,
+      ...SERVER_NODE_FLAGS,
       ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
       productMain,
     ],

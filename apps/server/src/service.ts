@@ -50,8 +50,7 @@ export async function startIcpService(
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
   });
   const logger = createLogger({ level: env.LOG_LEVEL });
-  // Started at once, so that a search worker loads while the database is migrated; its index is
-  // built once `start()` is called below.
+  // Its worker, if any, starts with `start()` below, once the database is migrated.
   const leadSearch: LeadSearch = startLeadSearch(db, {
     databaseUrl: env.DATABASE_URL,
     poolSize: pools.search,

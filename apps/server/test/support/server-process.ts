@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { type AddressInfo, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { SERVER_NODE_FLAGS } from '../../src/node-flags.js';
 import { apiClient } from './api-client.js';
 
 /** The built server's entry point; the suites that run it as a process need `pnpm build` first. */
@@ -41,7 +42,8 @@ export async function startServerProcess(
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [SERVER_MAIN], {
+  // Started as the start scripts start it.
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_MAIN], {
     env: {
       ...process.env,
       NODE_ENV: 'development',

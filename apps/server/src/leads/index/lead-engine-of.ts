@@ -34,6 +34,15 @@ function inThisThread(db: Db, logger?: Pick<Logger, 'error'>): LeadSearch {
   };
 }
 
+/** Whether `db` holds any company or person: an index of nothing needs no worker yet. */
+async function holdsLeads(db: Db): Promise<boolean> {
+  const [company, person] = await Promise.all([
+    db.selectFrom('companies').select('id').limit(1).executeTakeFirst(),
+    db.selectFrom('people').select('id').limit(1).executeTakeFirst(),
+  ]);
+  return company !== undefined || person !== undefined;
+}
+
 /** A SQLite database in memory (see openSqlite): a second connection would open another one. */
 const inMemory = (url: string) => [':memory:', ''].includes(url.slice('file:'.length));
 
@@ -63,8 +72,9 @@ export interface LeadSearchOptions {
 
 /**
  * Starts the lead searches of the service's database: in a worker thread of their own (see
- * lead-search-worker.ts), except for a SQLite database in memory, which no second connection
- * can open, and a PostgreSQL pool of one connection: the index then stays on the event loop.
+ * lead-search-worker.ts; started once the database holds leads), except for a SQLite database
+ * in memory, which no second connection can open, and a PostgreSQL pool of one connection: the
+ * index then stays on the event loop.
  */
 export function startLeadSearch(db: Db, options: LeadSearchOptions): LeadSearch {
   const root = rootDatabase(db);
@@ -72,7 +82,13 @@ export function startLeadSearch(db: Db, options: LeadSearchOptions): LeadSearch 
   const search =
     (databaseKindOf(databaseUrl) === 'sqlite' && inMemory(databaseUrl)) || poolSize === 0
       ? inThisThread(root, logger)
-      : new LeadSearchWorker({ databaseUrl, poolSize, statementTimeoutMs, logger });
+      : new LeadSearchWorker({
+          databaseUrl,
+          poolSize,
+          statementTimeoutMs,
+          logger,
+          holdsLeads: () => holdsLeads(root),
+        });
   searches.set(root, search);
   return search;
 }

@@ -149,6 +149,29 @@ describe('the lead search worker', () => {
     );
   });
 
+  it('starts no thread for a database without leads: the first search starts it', async () => {
+    const idle = new LeadSearchWorker({
+      databaseUrl: url,
+      poolSize: 2,
+      statementTimeoutMs: undefined,
+      logger: { error: ((entry: Record<string, unknown>) => logged.push(entry)) as never },
+      holdsLeads: async () => false,
+    });
+    try {
+      await idle.start();
+      expect(idle.ready).toBe(true);
+      await idle.settled();
+      await store(db, [person('p-5', 'CTO', 'c-2')]);
+
+      const found = await findLeads(db, search, { limit: 10, now, engine: idle.engine });
+
+      expect(found.leads.map((lead) => lead.person.id)).toEqual(['p-1', 'p-2', 'p-4', 'p-5']);
+      expect(logged).toEqual([]);
+    } finally {
+      await idle.close();
+    }
+  });
+
   it('refuses searches once closed', async () => {
     await worker.close();
 

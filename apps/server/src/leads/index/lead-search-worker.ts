@@ -2,11 +2,12 @@
  * Runs the process's lead searches in a worker thread (search-worker.ts) that holds the lead
  * index and reads the database over a connection of its own, so that a search costs the event
  * loop only its messages: HTTP requests are never queued behind bitmaps, rows of leads or an
- * index build. Started with the service and ended when it stops. A worker that stops on its own
- * fails the requests it had with a 503 and is started again (its index built again meanwhile,
- * `/healthz` answering 503 until then). Requests waiting for the worker are bounded; beyond the
- * bound a search is refused with a 503 (each user's searches are bounded too: see
- * lead-search-limits.ts).
+ * index build. Started by `start()`, or by the first search when the database held no leads
+ * then (a thread costs some 40 MB of memory, for an index of nothing), and ended when the
+ * service stops. A worker that stops on its own fails the requests it had with a 503 and is
+ * started again (its index built again meanwhile, `/healthz` answering 503 until then).
+ * Requests waiting for the worker are bounded; beyond the bound a search is refused with a 503
+ * (each user's searches are bounded too: see lead-search-limits.ts).
  */
 import type { Worker } from 'node:worker_threads';
 import type { StatementDeadline } from '../../db/statement-deadline.js';
@@ -59,6 +60,8 @@ interface Pending {
 
 export interface LeadSearchWorkerOptions extends SearchWorkerData {
   logger: Pick<Logger, 'error'>;
+  /** Whether the database holds any lead; without it, `start()` always starts the worker. */
+  holdsLeads?: () => Promise<boolean>;
 }
 
 export class LeadSearchWorker {
@@ -73,17 +76,19 @@ export class LeadSearchWorker {
 
   constructor(options: LeadSearchWorkerOptions) {
     this.#options = options;
-    this.#spawn();
   }
 
-  /** Whether the worker's first build of the index is done. */
+  /** Whether the worker's first build of the index is done, or there were no leads to index. */
   get ready(): boolean {
     return this.#ready;
   }
 
-  /** Resolves once the worker's index is built. */
+  /**
+   * Resolves once the worker's index is built; at once, starting no worker, when the database
+   * holds no leads: the first search then starts it, and waits for its build.
+   */
   start(): Promise<void> {
-    this.#starting ??= this.#send({ kind: 'start' }).then(
+    this.#starting ??= this.#startWorker().then(
       () => {
         this.#ready = true;
       },
@@ -97,7 +102,14 @@ export class LeadSearchWorker {
 
   /** Resolves once a background rebuild in the worker, if any, is done. */
   async settled(): Promise<void> {
+    if (this.#worker === null) return;
     await this.#send({ kind: 'settled' });
+  }
+
+  async #startWorker(): Promise<void> {
+    const { holdsLeads } = this.#options;
+    if (this.#worker === null && holdsLeads !== undefined && !(await holdsLeads())) return;
+    await this.#send({ kind: 'start' });
   }
 
   readonly engine: LeadEngine = {
@@ -178,7 +190,7 @@ export class LeadSearchWorker {
   #spawn(): Worker {
     if (this.#restart !== null) clearTimeout(this.#restart);
     this.#restart = null;
-    const { logger, ...data } = this.#options;
+    const { logger, holdsLeads, ...data } = this.#options;
     const worker = siblingWorker('search-worker', { workerData: data satisfies SearchWorkerData });
     // Its requests keep the process alive through their sockets; the worker alone does not.
     worker.unref();

@@ -35,6 +35,7 @@ const WORKER_FILE = new URL(`./pattern-worker.${fromSource ? 'ts' : 'js'}`, impo
 const WORKER_NICENESS = 10;
 /** A worker that needs more memory than this (compiling huge patterns) fails instead. */
 const WORKER_HEAP_MB = 512;
+/** A worker idle this long ends: searches with patterns come in bursts, a thread costs memory. */
 const IDLE_WORKER_MS = 60_000;
 
 function workerExecArgv(): string[] {
@@ -61,7 +62,7 @@ export class PatternPool {
     this.#maxTasks = options.threads + options.maxQueued;
     this.#piscina = new Piscina({
       filename: WORKER_FILE.href,
-      minThreads: 1,
+      minThreads: 0,
       maxThreads: options.threads,
       idleTimeout: IDLE_WORKER_MS,
       niceIncrement: WORKER_NICENESS,
