@@ -217,12 +217,12 @@ const ICP_COLUMNS = [
   'updated_at',
 ] as const satisfies readonly (keyof NewIcpRow)[];
 
+/** The row whose ICP_COLUMNS hold `values`, in that order. */
+const icpRowOf = (values: readonly unknown[]) =>
+  Object.fromEntries(ICP_COLUMNS.map((column, index) => [column, values[index]])) as NewIcpRow;
+
 const insertIcpRow = preparedQuery<never, unknown[]>(ICP_COLUMNS.length, (db, ...values) =>
-  db
-    .insertInto('icps')
-    .values(
-      Object.fromEntries(ICP_COLUMNS.map((column, index) => [column, values[index]])) as NewIcpRow,
-    ),
+  db.insertInto('icps').values(icpRowOf(values)),
 );
 
 /**
@@ -233,11 +233,10 @@ const insertIcpWithMembers = preparedQuery<never, unknown[]>(
   ICP_COLUMNS.length + 2,
   (db, ...values) => {
     const [userIds, sharedByOther] = values.slice(ICP_COLUMNS.length);
-    const icpRow = Object.fromEntries(
-      ICP_COLUMNS.map((column, index) => [column, values[index]]),
-    ) as NewIcpRow;
     return db
-      .with('new_icp', (db) => db.insertInto('icps').values(icpRow).returning(['id', 'created_at']))
+      .with('new_icp', (db) =>
+        db.insertInto('icps').values(icpRowOf(values)).returning(['id', 'created_at']),
+      )
       .insertInto('icp_members')
       .columns(['user_id', 'icp_id', 'icp_created_at', 'shared_by_other'])
       .expression(
